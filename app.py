@@ -1,0 +1,3 @@
+from cshire import create_app
+
+app = create_app()

@@ -1,0 +1,164 @@
+"""The pages ``bench.run`` loads: ``PAGES = {name: page}``, each page a callable
+``page(app) -> path`` that finds the ids it needs in the generated data.
+
+All pages are opened as ``BENCH_MANAGER`` (manager + interviewer), who owns about a
+third of the profiles and openings and sits on interview panels, so every page below
+is one that user may see. A page whose endpoint the app does not have yet is listed
+by ``available`` as missing and skipped; add entries here as features land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask, url_for
+from sqlalchemy import func, select
+
+from bench.generate import BENCH_MANAGER
+
+Params = Callable[[], dict[str, Any]]
+
+
+class Page:
+    def __init__(self, endpoint: str, params: Params | None = None) -> None:
+        self.endpoint = endpoint
+        self.params = params
+
+    def available(self, app: Flask) -> bool:
+        return self.endpoint in app.view_functions
+
+    def __call__(self, app: Flask) -> str:
+        """The page's path (with query string), ids resolved from the database."""
+        with app.app_context():
+            values = self.params() if self.params else {}
+            with app.test_request_context():
+                return url_for(self.endpoint, **values)
+
+
+def _t(name: str):
+    from cshire.extensions import db
+
+    return db.metadata.tables[name]
+
+
+def _scalar(statement) -> Any:
+    from cshire.extensions import db
+
+    value = db.session.scalar(statement)
+    if value is None:
+        raise LookupError(f"no data for: {statement}")
+    return value
+
+
+def _manager_id() -> int:
+    users = _t("users")
+    return _scalar(select(users.c.id).where(users.c.email == BENCH_MANAGER))
+
+
+def _profile() -> dict[str, Any]:
+    """The bench manager's first active profile (it has entries and exemplars)."""
+    profiles = _t("high_performer_profiles")
+    return {"profile_id": _scalar(
+        select(func.min(profiles.c.id))
+        .where(profiles.c.created_by_id == _manager_id(), profiles.c.archived_at.is_(None))
+    )}
+
+
+def _kit() -> dict[str, Any]:
+    kits = _t("interview_kits")
+    return {"kit_id": _scalar(select(func.min(kits.c.id))
+                              .where(kits.c.profile_id == _profile()["profile_id"]))}
+
+
+def _published_version() -> dict[str, Any]:
+    versions = _t("interview_kit_versions")
+    kit_id = _kit()["kit_id"]
+    number = _scalar(select(func.max(versions.c.number))
+                     .where(versions.c.kit_id == kit_id, versions.c.status == "published"))
+    return {"kit_id": kit_id, "number": number}
+
+
+def _opening() -> dict[str, Any]:
+    """The bench manager's opening with the most applications (the heaviest list)."""
+    openings, applications = _t("openings"), _t("applications")
+    return {"opening_id": _scalar(
+        select(openings.c.id).join(applications)
+        .where(openings.c.hiring_manager_id == _manager_id())
+        .group_by(openings.c.id).order_by(func.count().desc(), openings.c.id).limit(1)
+    )}
+
+
+def _application() -> dict[str, Any]:
+    """An application in the bench manager's openings with the most submitted
+    scorecards: the fullest candidate scorecard."""
+    openings, applications = _t("openings"), _t("applications")
+    interviews, scorecards = _t("interviews"), _t("scorecards")
+    return {"application_id": _scalar(
+        select(applications.c.id).join(openings).join(interviews).join(scorecards)
+        .where(openings.c.hiring_manager_id == _manager_id(),
+               scorecards.c.status == "submitted")
+        .group_by(applications.c.id).order_by(func.count().desc(), applications.c.id)
+        .limit(1)
+    )}
+
+
+def _own_scorecard() -> dict[str, Any]:
+    """The bench manager's own scorecard to fill in: a draft for an interview that has
+    taken place if there is one, else any draft, else any of theirs."""
+    scorecards, interviews = _t("scorecards"), _t("interviews")
+    query = (select(scorecards.c.id).join(interviews)
+             .where(scorecards.c.interviewer_id == _manager_id())
+             .order_by((scorecards.c.status != "draft"), interviews.c.scheduled_at.desc(),
+                       scorecards.c.id)
+             .limit(1))
+    return {"scorecard_id": _scalar(query)}
+
+
+def _interview() -> dict[str, Any]:
+    """An interview the bench manager sat on, with the largest panel."""
+    scorecards = _t("scorecards")
+    mine = select(scorecards.c.interview_id).where(
+        scorecards.c.interviewer_id == _manager_id())
+    return {"interview_id": _scalar(
+        select(scorecards.c.interview_id).where(scorecards.c.interview_id.in_(mine))
+        .group_by(scorecards.c.interview_id)
+        .order_by(func.count().desc(), scorecards.c.interview_id).limit(1)
+    )}
+
+
+PAGES: dict[str, Page] = {
+    # issue 2 (foundation)
+    "dashboard": Page("main.dashboard"),
+    "competencies": Page("competencies.index"),
+    # issue 3 (profiles, question bank, kits)
+    "profiles": Page("interviews.profiles"),
+    "profile": Page("interviews.profile", _profile),
+    "exemplars": Page("interviews.profile_exemplars", _profile),
+    "suggestion": Page("interviews.profile_suggestion", _profile),
+    "questions": Page("interviews.questions"),
+    "kits": Page("interviews.kits"),
+    "kit": Page("interviews.kit", _kit),
+    "kit-version": Page("interviews.kit_version", _published_version),
+    # issue 4 (openings, interviews, scorecards, analytics)
+    "openings": Page("interviews.openings"),
+    "opening": Page("interviews.opening_detail", _opening),
+    "my-interviews": Page("interviews.my_interviews"),
+    "interview": Page("interviews.interview_detail", _interview),
+    "scoring-form": Page("interviews.scorecard_form", _own_scorecard),
+    "scorecard": Page("interviews.application_scorecard", _application),
+    "comparison": Page("interviews.opening_compare", _opening),
+    "analytics": Page("interviews.analytics"),
+}
+
+BASELINE = Page("main.healthz")  # one database query: the yardstick of every ratio
+
+
+def available(app: Flask, names: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """(names whose endpoint exists, names whose endpoint does not exist yet)."""
+    unknown = sorted(set(names or ()) - set(PAGES))
+    if unknown:
+        raise KeyError(f"unknown page(s) {', '.join(unknown)}; known: {', '.join(PAGES)}")
+    chosen = names or list(PAGES)
+    present = [name for name in chosen if PAGES[name].available(app)]
+    return present, [name for name in chosen if name not in present]

@@ -1,0 +1,85 @@
+"""cshire: hire, train, evaluate and promote a Customer Success team on one competency model."""
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from cshire.config import (
+    DEV_ENVIRONMENTS,
+    INSECURE_DEV_KEY,
+    Config,
+    EnvSettings,
+    normalise_database_url,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the application. No side effects: no tables, no migrations, no network."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    app.config.from_object(Config)
+    _apply_environment(app, EnvSettings.read(), test_config or {})
+    _init_extensions(app)
+    _register_blueprints(app)
+    return app
+
+
+def _apply_environment(app: Flask, env: EnvSettings, test_config: dict[str, Any]) -> None:
+    environment = "testing" if test_config.get("TESTING") else env.environment
+    app.config["CSHIRE_ENV"] = environment
+    if env.secret_key:
+        app.config["SECRET_KEY"] = env.secret_key
+    if environment in DEV_ENVIRONMENTS:
+        app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or INSECURE_DEV_KEY
+        # Plain-HTTP localhost in development: a Secure cookie would never be sent back.
+        app.config["SESSION_COOKIE_SECURE"] = False
+        app.config["REMEMBER_COOKIE_SECURE"] = False
+    app.config.update(test_config)
+    database_url = app.config["SQLALCHEMY_DATABASE_URI"] or env.database_url
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        database_url or _default_sqlite_url(app)
+    )
+    if not app.config.get("SECRET_KEY"):
+        raise SystemExit(
+            "cshire: SECRET_KEY is not set; export SECRET_KEY=<a long random string> "
+            "(or CSHIRE_ENV=development for local use)."
+        )
+
+
+def _default_sqlite_url(app: Flask) -> str:
+    os.makedirs(app.instance_path, exist_ok=True)
+    return "sqlite:///" + os.path.join(app.instance_path, "cshire.sqlite")
+
+
+def _init_extensions(app: Flask) -> None:
+    from cshire import i18n, models  # noqa: F401 - models registers every table
+    from cshire.auth.access import init_access
+    from cshire.extensions import csrf, db, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    i18n.init_app(app)
+    init_access(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from cshire import cli, errors, headers, main
+    from cshire.auth import bp as auth_bp
+    from cshire.competencies import bp as competencies_bp
+    from cshire.interviews import bp as interviews_bp
+
+    app.register_blueprint(main.bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(competencies_bp)
+    app.register_blueprint(interviews_bp)
+    errors.init_app(app)
+    headers.init_app(app)
+    cli.init_app(app)

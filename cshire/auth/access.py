@@ -1,0 +1,107 @@
+"""Who may reach which endpoint: one declaration per view, checked on every request.
+
+Every view carries an ``AccessRule`` (``public``, ``signed_in`` or ``roles(...)``).
+``tests/test_access.py`` walks ``app.url_map`` and fails when a view has none, so a new
+route cannot ship without an explicit decision. Object-level checks (only the
+interviewers of this interview…) live in each package's services and use
+``ensure_found``/``ensure_allowed`` below so the HTTP answer is uniform.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Flask, abort
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from cshire.auth.models import Role, User
+from cshire.extensions import db, login_manager
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    """``roles`` None means any signed-in user; ``public`` needs no sign-in at all."""
+
+    public: bool = False
+    roles: frozenset[Role] | None = None
+
+    def allows(self, user: Any) -> bool:
+        if self.public:
+            return True
+        if not user.is_authenticated:
+            return False
+        return self.roles is None or user.has_role(*self.roles)
+
+
+def _declare(rule: AccessRule) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            if not rule.public and not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not rule.allows(current_user):
+                abort(403)
+            return view(*args, **kwargs)
+
+        guarded.access_rule = rule  # type: ignore[attr-defined]
+        return guarded  # type: ignore[return-value]
+
+    return decorator
+
+
+def public(view: View) -> View:
+    """Anyone, signed in or not (login page, health check)."""
+    return _declare(AccessRule(public=True))(view)
+
+
+def signed_in(view: View) -> View:
+    """Any signed-in, active user."""
+    return _declare(AccessRule())(view)
+
+
+def roles(*allowed: Role) -> Callable[[View], View]:
+    """Signed-in users holding at least one of ``allowed``; others get 403."""
+    return _declare(AccessRule(roles=frozenset(allowed)))
+
+
+def rule_of(view: Callable[..., Any]) -> AccessRule | None:
+    return getattr(view, "access_rule", None)
+
+
+def ensure_found(obj: Any) -> Any:
+    """404 for a missing object: also used when a user may not know it exists."""
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def ensure_allowed(allowed: bool) -> None:
+    """403 when an object-level rule says no."""
+    if not allowed:
+        abort(403)
+
+
+MANAGERS = (Role.MANAGER, Role.ADMIN)
+
+
+def init_access(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "basic"
+
+    login_manager.login_message = _l("Please sign in to open this page.")
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user if user is not None and user.active else None
+
+    # Static files are public by nature; declare it so the route audit sees a rule.
+    static_view = app.view_functions.get("static")
+    if static_view is not None:
+        static_view.access_rule = AccessRule(public=True)  # type: ignore[attr-defined]

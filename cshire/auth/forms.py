@@ -1,0 +1,66 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    StringField,
+)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from cshire.auth.models import Role
+from cshire.auth.services import MIN_PASSWORD_LENGTH
+from cshire.forms import MultiCheckboxField
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Administrator"),
+    Role.MANAGER: _l("Manager"),
+    Role.INTERVIEWER: _l("Interviewer"),
+    Role.CSM: _l("Customer success manager"),
+    Role.NEW_HIRE: _l("New hire"),
+}
+LANGUAGE_CHOICES = [("en", "English"), ("ja", "日本語")]
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    remember = BooleanField(_l("Keep me signed in on this device"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new_password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)]
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
+    )
+
+
+class LanguageForm(FlaskForm):
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+
+
+class UserForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    locale = SelectField(_l("Preferred language"), choices=LANGUAGE_CHOICES)
+    roles = MultiCheckboxField(
+        _l("Roles"), choices=[(role.value, label) for role, label in ROLE_LABELS.items()]
+    )
+    team_id = SelectField(_l("Team"), coerce=int, validate_choice=True)
+    active = BooleanField(_l("Active (may sign in)"), default=True)
+    password = PasswordField(
+        _l("Initial password"),
+        validators=[Optional(), Length(min=MIN_PASSWORD_LENGTH)],
+        description=_l("At least %(n)s characters. Leave empty to keep the current one.",
+                       n=MIN_PASSWORD_LENGTH),
+    )
+
+
+class TeamForm(FlaskForm):
+    name = StringField(_l("Team name"), validators=[DataRequired(), Length(max=120)])
+    manager_id = SelectField(_l("Manager"), coerce=int)

@@ -1,0 +1,207 @@
+"""Sign-in, passwords, users and teams. Services never commit: the caller does."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
+from cshire.database import utcnow
+from cshire.extensions import db
+
+MIN_PASSWORD_LENGTH = 10
+
+
+class AuthError(Exception):
+    """A rule was broken; the message is safe to show to the user (already translated
+    by the view through its ``code``)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class ThrottlePolicy:
+    max_failures: int = 5
+    lock_minutes: int = 15
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AuthError("password_too_short", length=MIN_PASSWORD_LENGTH)
+
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def authenticate(
+    email: str, password: str, policy: ThrottlePolicy, now: datetime | None = None
+) -> User:
+    """Return the user for valid credentials, or raise ``AuthError``.
+
+    ``locked`` is raised while an address is throttled, for known and unknown
+    addresses alike; ``invalid`` covers wrong email, wrong password and deactivated
+    accounts, so the answer never reveals which addresses have accounts.
+    """
+    now = now or utcnow()
+    email = normalise_email(email)
+    throttle = db.session.scalar(select(LoginThrottle).where(LoginThrottle.email == email))
+    if throttle and throttle.locked_until and throttle.locked_until > now:
+        raise AuthError("locked", minutes=_minutes_left(throttle.locked_until, now))
+    user = user_by_email(email)
+    # Hash even for unknown emails so response time does not reveal them.
+    stored = user.password_hash if user else _DUMMY_HASH
+    password_ok = check_password_hash(stored, password)
+    if user is None or not password_ok or not user.active:
+        _record_failure(throttle, email, policy, now)
+        raise AuthError("invalid")
+    if throttle is not None:
+        db.session.delete(throttle)
+    user.last_login_at = now
+    return user
+
+
+_DUMMY_HASH = generate_password_hash("not-a-real-password-only-for-timing")
+
+
+def _minutes_left(until: datetime, now: datetime) -> int:
+    return max(1, int((until - now).total_seconds() // 60) + 1)
+
+
+def _record_failure(
+    throttle: LoginThrottle | None, email: str, policy: ThrottlePolicy, now: datetime
+) -> None:
+    window = timedelta(minutes=policy.lock_minutes)
+    if throttle is None:
+        throttle = LoginThrottle(email=email, failures=0, first_failure_at=now)
+        db.session.add(throttle)
+    elif now - throttle.first_failure_at > window:
+        throttle.failures, throttle.first_failure_at, throttle.locked_until = 0, now, None
+    throttle.failures += 1
+    if throttle.failures >= policy.max_failures:
+        throttle.locked_until = now + window
+    db.session.flush()
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not check_password_hash(user.password_hash, current):
+        raise AuthError("wrong_current_password")
+    check_password_rules(new)
+    user.password_hash = hash_password(new)
+
+
+def set_roles(user: User, roles: set[Role]) -> None:
+    """Replace the user's roles with ``roles``."""
+    current = {Role(grant.role): grant for grant in user.role_grants}
+    for role, grant in current.items():
+        if role not in roles:
+            user.role_grants.remove(grant)
+    for role in roles - current.keys():
+        user.role_grants.append(RoleGrant(role=role.value))
+
+
+def create_user(
+    *,
+    email: str,
+    display_name: str,
+    password: str,
+    roles: set[Role],
+    locale: str = "en",
+    team: Team | None = None,
+) -> User:
+    email = normalise_email(email)
+    if user_by_email(email) is not None:
+        raise AuthError("email_taken")
+    check_password_rules(password)
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        password_hash=hash_password(password),
+        locale=locale,
+        team=team,
+    )
+    set_roles(user, roles)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def update_user(
+    user: User, *, actor: User, display_name: str, locale: str, roles: set[Role],
+    team: Team | None, active: bool,
+) -> None:
+    """Edit a user. An admin cannot remove their own admin role or deactivate
+    themselves: that is how a team locks itself out of its own settings."""
+    if user.id == actor.id and (Role.ADMIN not in roles or not active):
+        raise AuthError("cannot_demote_self")
+    user.display_name = display_name.strip()
+    user.locale = locale
+    user.team = team
+    user.active = active
+    set_roles(user, roles)
+
+
+def set_active(user: User, *, actor: User, active: bool) -> None:
+    if user.id == actor.id and not active:
+        raise AuthError("cannot_demote_self")
+    user.active = active
+
+
+def reset_password(user: User, new: str) -> None:
+    check_password_rules(new)
+    user.password_hash = hash_password(new)
+
+
+def users_page_query(search: str = "", role: Role | None = None):
+    """The admin list, by name, optionally filtered by name/email and role."""
+    query = select(User).options(selectinload(User.team)).order_by(User.display_name, User.id)
+    if search:
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(
+            func.lower(User.display_name).like(pattern) | User.email.like(pattern)
+        )
+    if role is not None:
+        query = query.where(User.role_grants.any(RoleGrant.role == role.value))
+    return query
+
+
+def save_team(team: Team | None, *, name: str, manager: User | None) -> Team:
+    name = name.strip()
+    clash = db.session.scalar(select(Team).where(func.lower(Team.name) == name.lower()))
+    if clash is not None and clash is not team:
+        raise AuthError("team_name_taken")
+    if team is None:
+        team = Team(name=name)
+        db.session.add(team)
+    team.name = name
+    team.manager = manager
+    db.session.flush()
+    return team
+
+
+def all_teams() -> list[Team]:
+    query = select(Team).options(selectinload(Team.members), selectinload(Team.manager))
+    return list(db.session.scalars(query.order_by(Team.name)))
+
+
+def users_with_role(role: Role) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.active, User.role_grants.any(RoleGrant.role == role.value))
+            .order_by(User.display_name)
+        )
+    )

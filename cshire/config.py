@@ -1,0 +1,61 @@
+"""Configuration: one class of safe defaults, overridden from the environment.
+
+Nothing here reads the environment at import time; ``Config.from_env`` is called by
+``create_app`` so tests can build apps with other settings.
+"""
+
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+
+DEV_ENVIRONMENTS = {"development", "testing"}
+INSECURE_DEV_KEY = "cshire-development-key-not-secret"  # noqa: S105 - dev and tests only
+
+
+class Config:
+    CSHIRE_ENV = "production"
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None  # default: SQLite in the instance folder
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # CSV uploads are the largest requests
+    WTF_CSRF_TIME_LIMIT = None  # a long interview must not lose its form to an expired token
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    LANGUAGES = ("en", "ja")
+    PER_PAGE = 25
+    # Login throttling: this many failures for one email within the window lock it.
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class EnvSettings:
+    """The settings that come from environment variables."""
+
+    environment: str
+    secret_key: str | None
+    database_url: str | None
+
+    @classmethod
+    def read(cls) -> "EnvSettings":
+        return cls(
+            environment=os.environ.get("CSHIRE_ENV", "production").strip().lower(),
+            secret_key=os.environ.get("SECRET_KEY") or None,
+            database_url=os.environ.get("DATABASE_URL") or None,
+        )
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the common ``postgres://`` spelling and default PostgreSQL to psycopg 3."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url

@@ -1,0 +1,1 @@
+"""Hiring forms, one module per area."""

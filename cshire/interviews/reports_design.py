@@ -1,0 +1,72 @@
+"""Ready values for profile charts and the printable interview guide.
+
+Charts are SVG strings from :mod:`cshire.charts` (the same markup on the page and in
+the PDF); templates mark them safe. Everything here is in the viewer's language.
+"""
+
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from cshire.charts import Series, radar_chart
+from cshire.database import utcnow
+from cshire.i18n import current_language, localized
+from cshire.interviews.forms.design import QUESTION_TYPE_LABELS
+from cshire.interviews.models.design import HighPerformerProfile, InterviewKitVersion
+from cshire.interviews.services.profiles import SuggestionRow
+
+
+def profile_radar(profile: HighPerformerProfile, language: str | None = None) -> Markup:
+    """The target level of each competency, heaviest first."""
+    if not profile.entries:
+        return Markup("")
+    language = language or current_language()
+    axes = [localized(e.competency, "name", language) for e in profile.entries]
+    svg = radar_chart(
+        axes, [Series(_("Target level"), [e.target_level for e in profile.entries])],
+        max_value=5, title=_("Target levels of a high performer"),
+    )
+    return Markup(svg)  # noqa: S704 - charts.py escapes every label
+
+
+def suggestion_radar(rows: list[SuggestionRow]) -> Markup:
+    """High performers' mean rating against the rest's, per competency."""
+    if not rows:
+        return Markup("")
+    axes = [localized(row.competency, "name") for row in rows]
+    svg = radar_chart(
+        axes,
+        [Series(_("High performers"), [row.suggestion.mean_high for row in rows]),
+         Series(_("Rest of the team"), [row.suggestion.mean_rest for row in rows])],
+        max_value=5, title=_("Mean rating by group"),
+    )
+    return Markup(svg)  # noqa: S704 - charts.py escapes every label
+
+
+def guide_context(version: InterviewKitVersion) -> dict:
+    """The interview guide of a published version: its questions in order with probes
+    and anchors, and the profile radar. Headings follow the viewer's language; the
+    questions are in the kit's language (the words said to the candidate)."""
+    language = current_language()
+    kit = version.kit
+    items = [
+        {
+            "position": item.position,
+            "competency": localized(item.competency, "name", language),
+            "code": item.competency.code,
+            "type": str(QUESTION_TYPE_LABELS.get(item.question_type, item.question_type)),
+            "text": item.text,
+            "probes": item.probe_list,
+            "anchors": [(1, item.anchor_low), (3, item.anchor_mid), (5, item.anchor_high)],
+        }
+        for item in version.items
+    ]
+    return {
+        "kit": kit,
+        "version": version,
+        "profile": kit.profile,
+        "items": items,
+        "chart": profile_radar(kit.profile, language),
+        "expected_minutes": version.expected_minutes,
+        "generated_at": utcnow(),
+        "lang": language,
+    }

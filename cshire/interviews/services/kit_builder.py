@@ -1,0 +1,359 @@
+"""Building, editing and publishing structured-interview kits.
+
+The arithmetic (allocation, picking, order) is in the pure module
+:mod:`cshire.interviews.kits`; this module feeds it from the database and stores the
+result. Rules kept here:
+
+- a kit's content lives in numbered versions; only a *draft* can change;
+- publishing freezes a version for good (interviews point at the exact version), and
+  counts one more use for every bank question it contains;
+- "editing" a published kit starts the next version as a draft copy, so candidates
+  already interviewed keep the questions they were asked.
+
+Services never commit: the view or CLI command does.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, exists, func, select, update
+from sqlalchemy.orm import selectinload
+
+from cshire.auth.models import User
+from cshire.competencies.models import Competency
+from cshire.database import utcnow
+from cshire.extensions import db
+from cshire.interviews import kits
+from cshire.interviews.models.design import (
+    HighPerformerProfile,
+    InterviewKit,
+    InterviewKitVersion,
+    InterviewQuestion,
+    KitItem,
+    KitStatus,
+    ProfileCompetency,
+)
+from cshire.interviews.services.questions import LANGUAGES
+
+MAX_QUESTIONS = 40
+MAX_MINUTES_PER_QUESTION = 60
+
+
+class KitError(Exception):
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class KitRequest:
+    """What the manager asks for. Give ``total_questions``, or ``interview_minutes``
+    (the kit then holds as many questions as fit)."""
+
+    name: str
+    profile_id: int | None
+    language: str
+    minutes_per_question: int
+    total_questions: int | None = None
+    interview_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    competency: Competency
+    weight: float
+    share: float  # weight / sum of weights
+    allocated: int  # questions the weights call for
+    in_kit: int  # questions the version actually holds
+
+    @property
+    def shortfall(self) -> int:
+        return max(self.allocated - self.in_kit, 0)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def kit_query(*, published_only: bool = False) -> Select:
+    """Kits with versions and profile loaded. ``published_only`` (interviewers) keeps
+    kits that have at least one published version."""
+    query = select(InterviewKit).options(
+        selectinload(InterviewKit.versions), selectinload(InterviewKit.profile)
+    )
+    if published_only:
+        query = query.where(exists().where(
+            InterviewKitVersion.kit_id == InterviewKit.id,
+            InterviewKitVersion.status == KitStatus.PUBLISHED.value,
+        ))
+    return query.where(InterviewKit.archived_at.is_(None)).order_by(
+        InterviewKit.name, InterviewKit.id
+    )
+
+
+def get_kit(kit_id: int) -> InterviewKit | None:
+    """A kit with its profile and every version (items and publisher loaded)."""
+    return db.session.scalar(
+        select(InterviewKit).where(InterviewKit.id == kit_id).options(
+            selectinload(InterviewKit.profile),
+            selectinload(InterviewKit.versions).selectinload(InterviewKitVersion.items),
+            selectinload(InterviewKit.versions).selectinload(InterviewKitVersion.published_by),
+        )
+    )
+
+
+def get_version(kit_id: int, number: int) -> InterviewKitVersion | None:
+    """A version with its kit, profile entries and items (each with its competency)."""
+    return db.session.scalar(
+        select(InterviewKitVersion)
+        .where(InterviewKitVersion.kit_id == kit_id, InterviewKitVersion.number == number)
+        .options(
+            selectinload(InterviewKitVersion.kit).selectinload(InterviewKit.profile)
+            .selectinload(HighPerformerProfile.entries)
+            .selectinload(ProfileCompetency.competency),
+            selectinload(InterviewKitVersion.items).selectinload(KitItem.competency),
+            selectinload(InterviewKitVersion.published_by),
+        )
+    )
+
+
+def draft_of(kit: InterviewKit) -> InterviewKitVersion | None:
+    return next((v for v in kit.versions if not v.is_published), None)
+
+
+def latest_published(kit: InterviewKit) -> InterviewKitVersion | None:
+    return next((v for v in reversed(kit.versions) if v.is_published), None)
+
+
+def allocation_rows(version: InterviewKitVersion) -> list[AllocationRow]:
+    """The profile's weights, each one's share, the questions it calls for at this
+    version's length, and how many the version holds (fewer when the bank was short)."""
+    entries = version.kit.profile.entries
+    if not entries:
+        return []
+    weights = {e.competency.code: e.weight for e in entries}
+    allocation = kits.allocate_questions(weights, version.total_questions)
+    held: dict[int, int] = {}
+    for item in version.items:
+        held[item.competency_id] = held.get(item.competency_id, 0) + 1
+    total_weight = sum(weights.values())
+    return [
+        AllocationRow(e.competency, e.weight, e.weight / total_weight,
+                      allocation[e.competency.code], held.get(e.competency_id, 0))
+        for e in sorted(entries, key=lambda e: (-e.weight, e.competency.code))
+    ]
+
+
+def swap_candidates(version: InterviewKitVersion) -> dict[int, list[InterviewQuestion]]:
+    """Active questions in the kit's language not yet in this version, by competency id
+    (one query for the whole page)."""
+    competency_ids = {item.competency_id for item in version.items}
+    used = {item.question_id for item in version.items if item.question_id}
+    if not competency_ids:
+        return {}
+    rows = db.session.scalars(
+        _bank(version.kit.language, competency_ids).order_by(
+            InterviewQuestion.question_type.desc(), InterviewQuestion.times_used,
+            InterviewQuestion.id,
+        )
+    )
+    candidates: dict[int, list[InterviewQuestion]] = {cid: [] for cid in competency_ids}
+    for question in rows:
+        if question.id not in used:
+            candidates[question.competency_id].append(question)
+    return candidates
+
+
+def _bank(language: str, competency_ids: set[int]) -> Select:
+    return select(InterviewQuestion).where(
+        InterviewQuestion.active.is_(True),
+        InterviewQuestion.language == language,
+        InterviewQuestion.competency_id.in_(competency_ids),
+    )
+
+
+# --- building --------------------------------------------------------------------------
+
+
+def kit_length(request: KitRequest) -> int:
+    """How many questions the request asks for (validated)."""
+    mpq = request.minutes_per_question
+    if not isinstance(mpq, int) or not 1 <= mpq <= MAX_MINUTES_PER_QUESTION:
+        raise KitError("minutes_per_question_range", max=MAX_MINUTES_PER_QUESTION)
+    if request.total_questions is not None:
+        total = request.total_questions
+    elif request.interview_minutes is not None:
+        if request.interview_minutes <= 0:
+            raise KitError("minutes_positive")
+        total = kits.questions_for_minutes(request.interview_minutes, mpq)
+        if total == 0:
+            raise KitError("too_short", minutes=mpq)
+    else:
+        raise KitError("length_required")
+    if not 1 <= total <= MAX_QUESTIONS:
+        raise KitError("total_range", max=MAX_QUESTIONS)
+    return total
+
+
+def build_kit(request: KitRequest, *, actor: User | None) -> InterviewKit:
+    """A new kit with version 1 as a draft: questions allocated by weight, picked from
+    the active bank in the kit's language, in the default order. When the bank has
+    too few questions for a competency the draft simply holds fewer; the version page
+    shows the shortfall per competency."""
+    if not request.name.strip():
+        raise KitError("name_required")
+    if request.language not in LANGUAGES:
+        raise KitError("language_invalid")
+    total = kit_length(request)
+    profile = db.session.get(HighPerformerProfile, request.profile_id or 0)
+    if profile is None or profile.archived_at is not None:
+        raise KitError("profile_required")
+    if not profile.entries:
+        raise KitError("profile_empty")
+    kit = InterviewKit(name=request.name.strip(), profile=profile, language=request.language,
+                       created_by_id=actor.id if actor else None)
+    version = InterviewKitVersion(number=1, total_questions=total,
+                                  minutes_per_question=request.minutes_per_question)
+    kit.versions.append(version)
+    version.items.extend(_picked_items(profile, request.language, total))
+    db.session.add(kit)
+    db.session.flush()
+    return kit
+
+
+def _picked_items(profile: HighPerformerProfile, language: str, total: int) -> list[KitItem]:
+    weights = {e.competency.code: e.weight for e in profile.entries}
+    code_of = {e.competency_id: e.competency.code for e in profile.entries}
+    allocation = kits.allocate_questions(weights, total)
+    questions = {q.id: q for q in db.session.scalars(_bank(language, set(code_of)))}
+    bank = [
+        kits.BankQuestion(q.id, code_of[q.competency_id], q.question_type, q.times_used)
+        for q in questions.values()
+    ]
+    chosen, _shortfall = kits.pick_questions(allocation, bank)
+    order = kits.order_kit(chosen, kits.competencies_by_importance(weights))
+    return [_item_from(questions[qid], position) for position, qid in enumerate(order, start=1)]
+
+
+def _item_from(question: InterviewQuestion, position: int) -> KitItem:
+    item = KitItem(position=position)
+    _copy_question(item, question)
+    return item
+
+
+def _copy_question(item: KitItem, question: InterviewQuestion) -> None:
+    item.competency_id = question.competency_id
+    item.question_id = question.id
+    item.question_type = question.question_type
+    item.text = question.text
+    item.probes = question.probes
+    item.anchor_low, item.anchor_mid = question.anchor_low, question.anchor_mid
+    item.anchor_high = question.anchor_high
+
+
+# --- editing a draft -------------------------------------------------------------------
+
+
+def ensure_draft(version: InterviewKitVersion) -> None:
+    """Refuse any change to a published version: candidates were (or will be) asked
+    exactly these questions."""
+    if version.is_published:
+        raise KitError("published_immutable", number=version.number)
+
+
+def swap_item(version: InterviewKitVersion, item_id: int, question_id: int | None) -> KitItem:
+    """Replace an item's question with another active bank question of the same
+    competency and language that the version does not hold yet."""
+    ensure_draft(version)
+    item = _item_of(version, item_id)
+    question = db.session.get(InterviewQuestion, question_id) if question_id else None
+    if question is None or not question.active:
+        raise KitError("question_unavailable")
+    if question.competency_id != item.competency_id:
+        raise KitError("question_other_competency")
+    if question.language != version.kit.language:
+        raise KitError("question_other_language")
+    if any(other.question_id == question.id for other in version.items if other is not item):
+        raise KitError("question_already_in_kit")
+    _copy_question(item, question)
+    db.session.flush()
+    return item
+
+
+def move_item(version: InterviewKitVersion, item_id: int, direction: str) -> None:
+    """Move an item one place up or down. Positions are unique per version, so the
+    two items pass through a free position (0) to swap."""
+    ensure_draft(version)
+    if direction not in ("up", "down"):
+        raise KitError("direction_invalid")
+    item = _item_of(version, item_id)
+    items = sorted(version.items, key=lambda i: i.position)
+    index = items.index(item) + (-1 if direction == "up" else 1)
+    if not 0 <= index < len(items):
+        return
+    other = items[index]
+    first, second = item.position, other.position
+    item.position = 0
+    db.session.flush()
+    other.position = first
+    db.session.flush()
+    item.position = second
+    db.session.flush()
+    version.items.sort(key=lambda i: i.position)
+
+
+def _item_of(version: InterviewKitVersion, item_id: int) -> KitItem:
+    item = next((i for i in version.items if i.id == item_id), None)
+    if item is None:
+        raise KitError("item_unknown")
+    return item
+
+
+# --- publishing and new versions -------------------------------------------------------
+
+
+def publish(version: InterviewKitVersion, *, actor: User | None) -> None:
+    """Freeze the draft and count one use for each bank question in it."""
+    ensure_draft(version)
+    if not version.items:
+        raise KitError("empty_kit")
+    version.status = KitStatus.PUBLISHED.value
+    version.published_at = utcnow()
+    version.published_by_id = actor.id if actor else None
+    used = [item.question_id for item in version.items if item.question_id]
+    if used:
+        db.session.execute(
+            update(InterviewQuestion)
+            .where(InterviewQuestion.id.in_(used))
+            .values(times_used=InterviewQuestion.times_used + 1)
+            .execution_options(synchronize_session="fetch")
+        )
+    db.session.flush()
+
+
+def new_version(kit: InterviewKit, *, actor: User | None) -> InterviewKitVersion:
+    """The draft to edit next: a copy of the latest published version, numbered after
+    every existing version. If a draft already exists it is returned unchanged (one
+    draft at a time, so two managers do not edit diverging copies)."""
+    existing = draft_of(kit)
+    if existing is not None:
+        return existing
+    source = latest_published(kit)
+    if source is None:
+        raise KitError("nothing_published")
+    number = (db.session.scalar(
+        select(func.max(InterviewKitVersion.number)).where(InterviewKitVersion.kit_id == kit.id)
+    ) or 0) + 1
+    draft = InterviewKitVersion(
+        number=number, total_questions=source.total_questions,
+        minutes_per_question=source.minutes_per_question, notes=source.notes,
+    )
+    for item in source.items:
+        draft.items.append(KitItem(
+            position=item.position, competency_id=item.competency_id,
+            question_id=item.question_id, question_type=item.question_type, text=item.text,
+            probes=item.probes, anchor_low=item.anchor_low, anchor_mid=item.anchor_mid,
+            anchor_high=item.anchor_high,
+        ))
+    kit.versions.append(draft)
+    db.session.flush()
+    return draft

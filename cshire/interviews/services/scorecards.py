@@ -1,0 +1,342 @@
+"""The candidate scorecard the hiring manager reads and decides on, and the
+comparison of an opening's candidates.
+
+Rules (the page explains each in words):
+
+- a competency's score is the mean of every submitted rating of it, across
+  questions, interviewers and stages; its gap is score − the profile's target;
+- the fit is Σ weight × score / Σ weight over the profile competencies that have a
+  score, on the 1–5 scale, and (fit − 1) / 4 × 100 on the 0–100 scale;
+- the band is fit ± 1.96 × SEM, SEM = √(Σ SEMᵢ²) / m over the candidate's m
+  scorecards, SEMᵢ = SD × √(1 − ICC(1,1)) of that scorecard's kit version
+  (``agreement.kit_reliability``); no band while a kit's reliability is unknown;
+- a competency is flagged for the debrief when two scorecards' means on it are
+  2 or more points apart;
+- a decision departs from the opening's rule when it hires or advances below the
+  fit threshold (or without any fit), or rejects at or above it; it then needs a
+  reason, which is kept with the decision.
+"""
+
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from cshire import stats
+from cshire.auth.models import User
+from cshire.competencies.models import Competency
+from cshire.database import utcnow
+from cshire.extensions import db
+from cshire.interviews.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    DebriefNote,
+    DecisionOutcome,
+    HighPerformerProfile,
+    HiringDecision,
+    Interview,
+    KitItem,
+    Opening,
+    OpeningStage,
+    ProfileCompetency,
+    Recommendation,
+    Scorecard,
+    ScorecardAnswer,
+    ScorecardStatus,
+)
+from cshire.interviews.services.agreement import (
+    KitReliability,
+    band_sem,
+    kit_reliability,
+    weighted_fit,
+)
+from cshire.interviews.services.candidates import change_status, is_closed
+from cshire.interviews.services.openings import HiringError, can_manage_opening
+from cshire.interviews.services.scoring import visible_scorecards
+
+FLAG_SPREAD = 2  # points between two scorecards on a competency that call for a debrief
+Z95 = 1.96
+
+
+def to_percent(score: float | None) -> float | None:
+    """1–5 → 0–100: 1 is 0, 3 is 50, 5 is 100."""
+    return None if score is None else (score - 1) / 4 * 100
+
+
+def departs_from_rule(outcome: str, fit_percent: float | None,
+                      threshold: float | None) -> bool:
+    """Does this decision go against the opening's declared fit threshold?"""
+    if threshold is None or outcome not in (o.value for o in DecisionOutcome):
+        return False
+    if outcome == DecisionOutcome.REJECT.value:
+        return fit_percent is not None and fit_percent >= threshold
+    return fit_percent is None or fit_percent < threshold
+
+
+@dataclass
+class CompetencyScore:
+    competency: Competency
+    weight: float
+    target: int
+    ratings: list[int] = field(default_factory=list)
+    by_scorecard: list[tuple[Scorecard, float]] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.ratings)
+
+    @property
+    def mean(self) -> float | None:
+        return stats.mean(self.ratings)
+
+    @property
+    def sd(self) -> float | None:
+        return stats.sample_sd(self.ratings)
+
+    @property
+    def low(self) -> int | None:
+        return min(self.ratings, default=None)
+
+    @property
+    def high(self) -> int | None:
+        return max(self.ratings, default=None)
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.mean is None else self.mean - self.target
+
+    @property
+    def flagged(self) -> bool:
+        values = [v for _, v in self.by_scorecard]
+        return len(values) >= 2 and max(values) - min(values) >= FLAG_SPREAD
+
+
+@dataclass(frozen=True)
+class Fit:
+    score: float | None  # 1–5
+    coverage: float  # share of the profile's weight that has a score
+    scorecards: int  # submitted scorecards behind it
+    sem: float | None  # on the 1–5 scale; None while a kit's reliability is unknown
+    reliabilities: tuple[KitReliability, ...] = ()
+
+    @property
+    def percent(self) -> float | None:
+        return to_percent(self.score)
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        """The 95% band on the 0–100 scale, clipped to the scale."""
+        if self.score is None or self.sem is None:
+            return None
+        low, high = self.score - Z95 * self.sem, self.score + Z95 * self.sem
+        return to_percent(max(low, 1.0)), to_percent(min(high, 5.0))
+
+
+def _fit(weights: dict[int, float], means: dict[int, float], kit_versions: list[int],
+         reliability: dict[int, KitReliability]) -> Fit:
+    """``kit_versions`` holds the kit version of each submitted scorecard."""
+    total = sum(weights.values())
+    covered = sum(w for c, w in weights.items() if c in means)
+    return Fit(
+        score=weighted_fit(weights, means),
+        coverage=covered / total if total else 0.0,
+        scorecards=len(kit_versions),
+        sem=band_sem(reliability[kv] for kv in kit_versions if kv in reliability)
+        if kit_versions and all(kv in reliability for kv in kit_versions) else None,
+        reliabilities=tuple(reliability[kv] for kv in sorted(set(kit_versions))
+                            if kv in reliability),
+    )
+
+
+# ---------------------------------------------------------- candidate page
+
+
+@dataclass
+class CandidateScorecard:
+    application: Application
+    competencies: list[CompetencyScore]
+    fit: Fit
+    scorecards: list[Scorecard]  # submitted and visible to the viewer
+    pending: list[Scorecard]  # panel seats not submitted yet
+    tally: dict[str, int]
+    departures: dict[str, bool]  # outcome → would it depart from the rule?
+
+    @property
+    def flags(self) -> list[CompetencyScore]:
+        return [c for c in self.competencies if c.flagged]
+
+
+def load_application_for_scorecard(application_id: int) -> Application | None:
+    """Everything the candidate scorecard shows, in a fixed number of queries."""
+    return db.session.scalar(
+        select(Application).where(Application.id == application_id).options(
+            selectinload(Application.candidate),
+            selectinload(Application.opening).selectinload(Opening.profile)
+            .selectinload(HighPerformerProfile.entries).selectinload(ProfileCompetency.competency),
+            selectinload(Application.opening).selectinload(Opening.stages),
+            selectinload(Application.interviews).selectinload(Interview.stage),
+            selectinload(Application.interviews).selectinload(Interview.scorecards)
+            .selectinload(Scorecard.interviewer),
+            selectinload(Application.interviews).selectinload(Interview.scorecards)
+            .selectinload(Scorecard.answers).selectinload(ScorecardAnswer.kit_item),
+            selectinload(Application.events).selectinload(ApplicationEvent.actor),
+            selectinload(Application.decisions).selectinload(HiringDecision.decided_by),
+            selectinload(Application.debrief_notes).selectinload(DebriefNote.author),
+        )
+    )
+
+
+def candidate_scorecard(application: Application, viewer: User) -> CandidateScorecard:
+    """The scorecard of one application as ``viewer`` may see it (independence)."""
+    seats = [s for i in application.interviews for s in i.scorecards]
+    shown = [s for s in visible_scorecards(viewer, seats) if s.is_submitted]
+    entries = application.opening.profile.entries
+    scores = {e.competency_id: CompetencyScore(e.competency, e.weight, e.target_level)
+              for e in entries}
+    for scorecard in shown:
+        per_competency: dict[int, list[int]] = defaultdict(list)
+        for answer in scorecard.answers:
+            if answer.rating is not None:
+                per_competency[answer.kit_item.competency_id].append(answer.rating)
+        for competency_id, values in per_competency.items():
+            if competency_id in scores:
+                scores[competency_id].ratings.extend(values)
+                scores[competency_id].by_scorecard.append((scorecard, sum(values) / len(values)))
+    kit_versions = [s.interview.stage.kit_version_id for s in shown]
+    fit = _fit({e.competency_id: e.weight for e in entries},
+               {c: s.mean for c, s in scores.items() if s.mean is not None},
+               kit_versions, kit_reliability(kit_versions))
+    threshold = application.opening.fit_threshold
+    return CandidateScorecard(
+        application=application,
+        competencies=list(scores.values()),
+        fit=fit,
+        scorecards=shown,
+        pending=[s for s in seats if not s.is_submitted],
+        tally=_tally(shown),
+        departures={o.value: departs_from_rule(o.value, fit.percent, threshold)
+                    for o in DecisionOutcome},
+    )
+
+
+def _tally(scorecards: list[Scorecard]) -> dict[str, int]:
+    counts = Counter(s.recommendation for s in scorecards if s.recommendation)
+    return {r.value: counts.get(r.value, 0) for r in Recommendation}
+
+
+# ------------------------------------------------------------- decisions
+
+
+def record_decision(application: Application, *, actor: User, outcome: str, rationale: str,
+                    departure_reason: str = "", now: datetime | None = None) -> HiringDecision:
+    """Advance, reject or hire. A decision against the opening's rule needs an explicit
+    reason. The fit is recomputed from every submitted scorecard and kept with it."""
+    opening = application.opening
+    if not can_manage_opening(actor, opening):
+        raise HiringError("not_hiring_manager")
+    if outcome not in (o.value for o in DecisionOutcome):
+        raise HiringError("outcome_invalid")
+    if is_closed(application):
+        raise HiringError("application_closed")
+    if not rationale.strip():
+        raise HiringError("rationale_required")
+    fit = candidate_scorecard(application, actor).fit
+    departs = departs_from_rule(outcome, fit.percent, opening.fit_threshold)
+    if departs and not departure_reason.strip():
+        raise HiringError("departure_reason_required")
+    now = now or utcnow()
+    change_status(application, _status_after(application, outcome), actor=actor,
+                  note=rationale, now=now)
+    decision = HiringDecision(
+        outcome=outcome, rationale=rationale.strip(), departs_from_rule=departs,
+        departure_reason=departure_reason.strip() if departs else "",
+        fit_score=fit.percent, fit_threshold=opening.fit_threshold,
+        decided_by=actor, decided_at=now,
+    )
+    application.decisions.append(decision)
+    db.session.flush()
+    return decision
+
+
+def _status_after(application: Application, outcome: str) -> str:
+    if outcome == DecisionOutcome.HIRE.value:
+        return ApplicationStatus.HIRED.value
+    if outcome == DecisionOutcome.REJECT.value:
+        return ApplicationStatus.REJECTED.value
+    # Advancing: to the next stage, or to an offer once every stage has been held.
+    held = {i.stage_id for i in application.interviews}
+    if all(stage.id in held for stage in application.opening.stages):
+        return ApplicationStatus.OFFER.value
+    return ApplicationStatus.INTERVIEWING.value
+
+
+def add_debrief_note(application: Application, *, actor: User, text: str) -> DebriefNote:
+    if not can_manage_opening(actor, application.opening):
+        raise HiringError("not_hiring_manager")
+    if not text.strip():
+        raise HiringError("note_required")
+    note = DebriefNote(author=actor, text=text.strip())
+    application.debrief_notes.append(note)
+    db.session.flush()
+    return note
+
+
+# ------------------------------------------------------------ comparison
+
+
+@dataclass
+class ComparisonRow:
+    application: Application
+    fit: Fit
+    within_noise_of_next: bool = False  # too close to the next candidate to rank apart
+
+
+def compare_candidates(opening: Opening) -> list[ComparisonRow]:
+    """Every application of the opening ranked by fit (unscored last), with bands.
+
+    Fixed number of queries: ratings are averaged per application and competency in
+    SQL rather than loaded row by row.
+    """
+    applications = list(db.session.scalars(
+        select(Application).where(Application.opening_id == opening.id)
+        .options(selectinload(Application.candidate))
+    ))
+    submitted = (Scorecard.status == ScorecardStatus.SUBMITTED.value)
+    means: dict[int, dict[int, float]] = defaultdict(dict)
+    for application_id, competency_id, mean in db.session.execute(
+        select(Interview.application_id, KitItem.competency_id, func.avg(ScorecardAnswer.rating))
+        .select_from(ScorecardAnswer).join(Scorecard).join(Interview).join(KitItem)
+        .join(Application, Interview.application_id == Application.id)
+        .where(Application.opening_id == opening.id, submitted,
+               ScorecardAnswer.rating.is_not(None))
+        .group_by(Interview.application_id, KitItem.competency_id)
+    ):
+        means[application_id][competency_id] = float(mean)
+    kit_versions: dict[int, list[int]] = defaultdict(list)
+    for application_id, kv, count in db.session.execute(
+        select(Interview.application_id, OpeningStage.kit_version_id, func.count(Scorecard.id))
+        .select_from(Scorecard).join(Interview).join(OpeningStage)
+        .join(Application, Interview.application_id == Application.id)
+        .where(Application.opening_id == opening.id, submitted)
+        .group_by(Interview.application_id, OpeningStage.kit_version_id)
+    ):
+        kit_versions[application_id].extend([kv] * count)
+    reliability = kit_reliability(kv for kvs in kit_versions.values() for kv in kvs)
+    weights = {e.competency_id: e.weight for e in opening.profile.entries}
+    rows = [ComparisonRow(a, _fit(weights, means.get(a.id, {}), kit_versions.get(a.id, []),
+                                  reliability)) for a in applications]
+    rows.sort(key=lambda r: (r.fit.score is None, -(r.fit.score or 0), r.application.id))
+    for row, following in itertools.pairwise(rows):
+        row.within_noise_of_next = _within_noise(row.fit, following.fit)
+    return rows
+
+
+def _within_noise(a: Fit, b: Fit) -> bool:
+    """Is the difference smaller than 1.96 × the SE of the difference?"""
+    if a.score is None or b.score is None or a.sem is None or b.sem is None:
+        return False
+    return abs(a.score - b.score) < Z95 * (a.sem ** 2 + b.sem ** 2) ** 0.5

@@ -1,0 +1,222 @@
+"""Interview kits: managers build, edit and publish them; interviewers read published
+versions and their printable guides. Drafts are invisible to interviewers (404)."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from cshire.auth.access import MANAGERS, ensure_found, roles
+from cshire.auth.models import Role
+from cshire.extensions import db
+from cshire.forms import ConfirmForm
+from cshire.i18n import current_language
+from cshire.interviews import bp
+from cshire.interviews.forms.design import QUESTION_TYPE_LABELS, KitForm, MoveForm, SwapForm
+from cshire.interviews.models.design import InterviewKit, InterviewKitVersion
+from cshire.interviews.reports_design import guide_context
+from cshire.interviews.services.kit_builder import (
+    KitError,
+    KitRequest,
+    allocation_rows,
+    build_kit,
+    get_kit,
+    get_version,
+    kit_query,
+    move_item,
+    new_version,
+    publish,
+    swap_candidates,
+    swap_item,
+)
+from cshire.interviews.services.profiles import active_profiles
+from cshire.pagination import paginate
+from cshire.pdf import pdf_response
+
+READERS = (Role.INTERVIEWER, *MANAGERS)
+
+MESSAGES = {
+    "name_required": _l("Enter a name for the kit."),
+    "language_invalid": _l("Choose a language."),
+    "profile_required": _l("Choose an active profile."),
+    "profile_empty": _l("This profile has no competencies yet: add some first."),
+    "minutes_per_question_range": _l("Minutes per question go from 1 to %(max)s."),
+    "minutes_positive": _l("Enter the interview length in minutes."),
+    "too_short": _l("The interview is shorter than one question of %(minutes)s minutes."),
+    "length_required": _l("Enter a number of questions or an interview length."),
+    "total_range": _l("A kit has from 1 to %(max)s questions."),
+    "published_immutable": _l("Version %(number)s is published and can no longer change. "
+                              "Use “Edit (new version)” to start the next version."),
+    "question_unavailable": _l("Choose an active question from the bank."),
+    "question_other_competency": _l("The new question must be about the same competency."),
+    "question_other_language": _l("The new question must be in the kit's language."),
+    "question_already_in_kit": _l("That question is already in this version."),
+    "direction_invalid": _l("Move the question up or down."),
+    "item_unknown": _l("That question is not in this version."),
+    "empty_kit": _l("A kit without questions cannot be published."),
+    "nothing_published": _l("Publish the first version before starting a new one."),
+}
+FIELDS = {"name_required": "name", "language_invalid": "language",
+          "profile_required": "profile", "profile_empty": "profile",
+          "minutes_per_question_range": "minutes_per_question",
+          "minutes_positive": "interview_minutes", "too_short": "interview_minutes",
+          "length_required": "total_questions", "total_range": "total_questions"}
+
+
+def message(error: KitError) -> str:
+    return str(MESSAGES[error.code]) % error.params
+
+
+def _manages() -> bool:
+    return current_user.has_role(*MANAGERS)
+
+
+def _actor():
+    return current_user._get_current_object()
+
+
+def _readable_version(kit_id: int, number: int) -> InterviewKitVersion:
+    """The version, or 404 for a draft when the viewer only interviews."""
+    version = ensure_found(get_version(kit_id, number))
+    return ensure_found(version if version.is_published or _manages() else None)
+
+
+def _version_url(version: InterviewKitVersion) -> str:
+    return url_for("interviews.kit_version", kit_id=version.kit_id, number=version.number)
+
+
+@bp.route("/kits")
+@roles(*READERS)
+def kits():
+    manages = _manages()
+    page = paginate(kit_query(published_only=not manages))
+    return render_template("interviews/kit_index.html", page=page, manages=manages)
+
+
+@bp.route("/kits/new", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def kit_new():
+    form = KitForm()
+    if request.method == "GET":
+        form.language.data = current_language()
+        form.profile.data = request.args.get("profile", type=int)
+    if form.validate_on_submit():
+        by_minutes = form.size_by.data == "minutes"
+        try:
+            kit = build_kit(KitRequest(
+                name=form.name.data, profile_id=form.profile.data, language=form.language.data,
+                minutes_per_question=form.minutes_per_question.data,
+                total_questions=None if by_minutes else form.total_questions.data,
+                interview_minutes=form.interview_minutes.data if by_minutes else None,
+            ), actor=_actor())
+        except KitError as error:
+            field = form[FIELDS.get(error.code, "name")]
+            field.errors = [*field.errors, message(error)]
+        else:
+            db.session.commit()
+            flash(_("Draft built. Check the allocation, swap or reorder questions, then "
+                    "publish."), "success")
+            return redirect(_version_url(kit.versions[0]))
+    form.profile.choices = [("", _("— choose a profile —"))] + [
+        (str(p.id), p.name) for p in active_profiles()
+    ]
+    return render_template("interviews/kit_form.html", form=form)
+
+
+@bp.route("/kits/<int:kit_id>")
+@roles(*READERS)
+def kit(kit_id: int):
+    kit = ensure_found(get_kit(kit_id))
+    manages = _manages()
+    versions = [v for v in kit.versions if manages or v.is_published]
+    ensure_found(versions or None)
+    return render_template("interviews/kit_detail.html", kit=kit, versions=versions,
+                           manages=manages, form=ConfirmForm())
+
+
+@bp.route("/kits/<int:kit_id>/versions/<int:number>")
+@roles(*READERS)
+def kit_version(kit_id: int, number: int):
+    version = _readable_version(kit_id, number)
+    editable = not version.is_published and _manages()
+    return render_template(
+        "interviews/kit_version.html", version=version, kit=version.kit,
+        editable=editable, manages=_manages(), types=QUESTION_TYPE_LABELS,
+        allocation=allocation_rows(version) if _manages() else [],
+        candidates=swap_candidates(version) if editable else {}, form=ConfirmForm(),
+    )
+
+
+@bp.route("/kits/<int:kit_id>/versions/<int:number>/items/<int:item_id>/swap",
+          methods=["POST"])
+@roles(*MANAGERS)
+def kit_item_swap(kit_id: int, number: int, item_id: int):
+    version = _readable_version(kit_id, number)
+    form = SwapForm()
+    if form.validate_on_submit():
+        _apply(lambda: swap_item(version, item_id, form.question.data),
+               _("Question swapped."))
+    return redirect(_version_url(version))
+
+
+@bp.route("/kits/<int:kit_id>/versions/<int:number>/items/<int:item_id>/move",
+          methods=["POST"])
+@roles(*MANAGERS)
+def kit_item_move(kit_id: int, number: int, item_id: int):
+    version = _readable_version(kit_id, number)
+    form = MoveForm()
+    if form.validate_on_submit():
+        _apply(lambda: move_item(version, item_id, form.direction.data or ""), None)
+    return redirect(_version_url(version) + f"#item-{item_id}")
+
+
+@bp.route("/kits/<int:kit_id>/versions/<int:number>/publish", methods=["POST"])
+@roles(*MANAGERS)
+def kit_publish(kit_id: int, number: int):
+    version = _readable_version(kit_id, number)
+    if ConfirmForm().validate_on_submit():
+        _apply(lambda: publish(version, actor=_actor()),
+               _("Version %(number)s is published. It will not change any more.",
+                 number=version.number))
+    return redirect(_version_url(version))
+
+
+@bp.route("/kits/<int:kit_id>/new-version", methods=["POST"])
+@roles(*MANAGERS)
+def kit_new_version(kit_id: int):
+    kit = ensure_found(db.session.get(InterviewKit, kit_id))
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("interviews.kit", kit_id=kit.id))
+    try:
+        draft = new_version(kit, actor=_actor())
+    except KitError as error:
+        flash(message(error), "error")
+        return redirect(url_for("interviews.kit", kit_id=kit.id))
+    db.session.commit()
+    flash(_("Version %(number)s is a draft copy you can edit; earlier versions stay as they "
+            "were.", number=draft.number), "success")
+    return redirect(_version_url(draft))
+
+
+def _apply(change, success: str | None) -> None:
+    """Run one service change; commit and flash, or roll back and flash the reason."""
+    try:
+        change()
+    except KitError as error:
+        db.session.rollback()
+        flash(message(error), "error")
+    else:
+        db.session.commit()
+        if success:
+            flash(success, "success")
+
+
+@bp.route("/kits/<int:kit_id>/versions/<int:number>/guide.pdf")
+@roles(*READERS)
+def kit_guide(kit_id: int, number: int):
+    """The printable interview guide; only for published versions (a draft may still
+    change, and interviewers must not prepare from one)."""
+    version = ensure_found(get_version(kit_id, number))
+    ensure_found(version if version.is_published else None)
+    filename = _("interview-guide") + f"-{version.kit.name}-v{version.number}.pdf"
+    return pdf_response("interviews/guide_pdf.html", filename, **guide_context(version))

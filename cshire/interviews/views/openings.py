@@ -1,0 +1,212 @@
+"""Openings: the hiring manager's list, the opening with its candidates, adding and
+importing candidates, and the comparison of candidates by fit."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.extensions import db
+from cshire.interviews import bp
+from cshire.interviews.forms.process import (
+    STATUS_LABELS,
+    CandidateForm,
+    CandidateImportForm,
+    OpeningForm,
+    StageForm,
+    message,
+)
+from cshire.interviews.services.candidates import (
+    CSV_COLUMNS,
+    CandidateInput,
+    ImportRejected,
+    add_candidate,
+    applications_query,
+    import_candidates,
+)
+from cshire.interviews.services.openings import (
+    HIRING_MANAGER_ROLES,
+    HiringError,
+    OpeningInput,
+    StageInput,
+    active_profiles,
+    add_stage,
+    can_manage_opening,
+    create_opening,
+    load_opening,
+    openings_query,
+    published_kit_versions,
+    set_closed,
+    status_counts,
+    update_opening,
+    users_with_any_role,
+)
+from cshire.interviews.services.scorecards import compare_candidates
+from cshire.pagination import paginate
+
+
+def _managed_opening(opening_id: int):
+    opening = ensure_found(load_opening(opening_id))
+    ensure_allowed(can_manage_opening(current_user, opening))
+    return opening
+
+
+def _kit_choices() -> list[tuple[int | None, str]]:
+    return [(None, "—")] + [
+        (v.id, _("%(kit)s (version %(number)s)", kit=v.kit.name, number=v.number))
+        for v in published_kit_versions()
+    ]
+
+
+def _opening_form(opening=None) -> OpeningForm:
+    form = OpeningForm(obj=opening)
+    form.profile_id.choices = [(p.id, p.name) for p in active_profiles()]
+    if opening is not None and opening.profile_id not in dict(form.profile_id.choices):
+        form.profile_id.choices.append((opening.profile_id, opening.profile.name))
+    managers = users_with_any_role(HIRING_MANAGER_ROLES)
+    form.hiring_manager_id.choices = [(u.id, u.display_name) for u in managers]
+    form.stage1_kit.choices = form.stage2_kit.choices = _kit_choices()
+    if request.method == "GET" and opening is None:
+        form.hiring_manager_id.data = current_user.id
+        form.stage1_name.data = _("First interview")
+    return form
+
+
+def _opening_input(form: OpeningForm) -> OpeningInput:
+    return OpeningInput(
+        title=form.title.data or "", description=form.description.data or "",
+        profile_id=form.profile_id.data, hiring_manager_id=form.hiring_manager_id.data,
+        fit_threshold=form.fit_threshold.data, notes_required=form.notes_required.data,
+        stages=[StageInput(form.stage1_name.data or "", form.stage1_kit.data),
+                StageInput(form.stage2_name.data or "", form.stage2_kit.data)],
+    )
+
+
+@bp.route("/openings")
+@roles(*MANAGERS)
+def openings():
+    show_closed = request.args.get("closed") == "1"
+    page = paginate(openings_query(current_user, include_closed=show_closed))
+    return render_template("interviews/opening_index.html", page=page, show_closed=show_closed)
+
+
+@bp.route("/openings/new", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def opening_new():
+    form = _opening_form()
+    if form.validate_on_submit():
+        try:
+            opening = create_opening(_opening_input(form), actor=current_user)
+        except HiringError as error:
+            db.session.rollback()
+            flash(message(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Opening “%(title)s” created.", title=opening.title), "success")
+            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    return render_template("interviews/opening_form.html", form=form, opening=None)
+
+
+@bp.route("/openings/<int:opening_id>/edit", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def opening_edit(opening_id: int):
+    opening = _managed_opening(opening_id)
+    form = _opening_form(opening)
+    if form.validate_on_submit():
+        try:
+            update_opening(opening, _opening_input(form), actor=current_user)
+            set_closed(opening, request.form.get("closed") == "1")
+        except HiringError as error:
+            db.session.rollback()
+            flash(message(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Opening saved."), "success")
+            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    return render_template("interviews/opening_form.html", form=form, opening=opening)
+
+
+@bp.route("/openings/<int:opening_id>")
+@roles(*MANAGERS)
+def opening_detail(opening_id: int):
+    opening = _managed_opening(opening_id)
+    status = request.args.get("status", "")
+    stage_form = StageForm()
+    stage_form.kit_version_id.choices = _kit_choices()
+    return render_template(
+        "interviews/opening_detail.html", opening=opening, status=status,
+        page=paginate(applications_query(opening, status)), counts=status_counts(opening),
+        statuses=STATUS_LABELS, stage_form=stage_form,
+    )
+
+
+@bp.route("/openings/<int:opening_id>/stages", methods=["POST"])
+@roles(*MANAGERS)
+def opening_stage_add(opening_id: int):
+    opening = _managed_opening(opening_id)
+    form = StageForm()
+    form.kit_version_id.choices = _kit_choices()
+    if form.validate_on_submit():
+        try:
+            stage = add_stage(opening, StageInput(form.name.data, form.kit_version_id.data))
+        except HiringError as error:
+            db.session.rollback()
+            flash(message(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Stage “%(name)s” added.", name=stage.name), "success")
+    else:
+        flash(_("Give the stage a name and choose a published kit."), "error")
+    return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+
+
+@bp.route("/openings/<int:opening_id>/candidates/new", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def candidate_new(opening_id: int):
+    opening = _managed_opening(opening_id)
+    form = CandidateForm()
+    if form.validate_on_submit():
+        data = CandidateInput(
+            name=form.name.data, email=form.email.data, phone=form.phone.data or "",
+            source=form.source.data or "", notes=form.notes.data or "",
+            consent_on=form.consent_on.data)
+        try:
+            application = add_candidate(opening, data, actor=current_user)
+        except HiringError as error:
+            db.session.rollback()
+            flash(message(error), "error")
+        else:
+            db.session.commit()
+            flash(_("%(name)s added to the opening.", name=application.candidate.name),
+                  "success")
+            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    return render_template("interviews/candidate_form.html", form=form, opening=opening)
+
+
+@bp.route("/openings/<int:opening_id>/candidates/import", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def candidate_import(opening_id: int):
+    opening = _managed_opening(opening_id)
+    form, errors = CandidateImportForm(), []
+    if form.validate_on_submit():
+        try:
+            result = import_candidates(opening, form.file.data.read(), actor=current_user)
+        except ImportRejected as rejected:
+            db.session.rollback()
+            errors = [(e.line, message(e)) for e in rejected.errors]
+            flash(message(rejected), "error")
+        else:
+            db.session.commit()
+            flash(_("%(created)s candidates imported, %(linked)s known candidates added.",
+                    created=result.created, linked=result.linked), "success")
+            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    return render_template("interviews/candidate_import.html", form=form, opening=opening,
+                           errors=errors, columns=CSV_COLUMNS)
+
+
+@bp.route("/openings/<int:opening_id>/compare")
+@roles(*MANAGERS)
+def opening_compare(opening_id: int):
+    opening = _managed_opening(opening_id)
+    return render_template("interviews/opening_compare.html", opening=opening,
+                           rows=compare_candidates(opening), statuses=STATUS_LABELS)

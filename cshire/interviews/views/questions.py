@@ -1,0 +1,140 @@
+"""The question bank: managers and admins write, edit, retire and reactivate questions."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from cshire.auth.access import MANAGERS, ensure_found, roles
+from cshire.competencies.services import active_competencies
+from cshire.extensions import db
+from cshire.forms import ConfirmForm
+from cshire.i18n import LANGUAGE_NAMES, current_language
+from cshire.interviews import bp
+from cshire.interviews.forms.design import (
+    QUESTION_TYPE_LABELS,
+    STATUS_LABELS,
+    QuestionForm,
+    competency_choices,
+    question_filters,
+)
+from cshire.interviews.models.design import InterviewQuestion
+from cshire.interviews.services.questions import (
+    QuestionError,
+    QuestionInput,
+    create_question,
+    question_query,
+    set_active,
+    update_question,
+)
+from cshire.pagination import paginate
+
+MESSAGES = {
+    "competency_required": _l("Choose a competency."),
+    "competency_archived": _l("%(code)s is archived: choose an active competency."),
+    "type_invalid": _l("Choose a question type."),
+    "language_invalid": _l("Choose a language."),
+    "text_required": _l("Write the question."),
+}
+FIELDS = {"competency_required": "competency", "competency_archived": "competency",
+          "type_invalid": "question_type", "language_invalid": "language",
+          "text_required": "text"}
+
+
+def _input_from(form: QuestionForm) -> QuestionInput:
+    return QuestionInput(
+        competency_id=form.competency.data, question_type=form.question_type.data or "",
+        language=form.language.data or "", text=form.text.data or "",
+        probes=form.probes.data or "", anchor_low=form.anchor_low.data or "",
+        anchor_mid=form.anchor_mid.data or "", anchor_high=form.anchor_high.data or "",
+    )
+
+
+def _form_page(form: QuestionForm, question: InterviewQuestion | None):
+    competencies = active_competencies()
+    if question is not None and question.competency.archived_at is not None:
+        competencies.append(question.competency)
+    form.competency.choices = competency_choices(competencies, _("— choose a competency —"))
+    return render_template("interviews/question_form.html", form=form, question=question)
+
+
+def _show(form: QuestionForm, error: QuestionError) -> None:
+    field = form[FIELDS[error.code]]
+    field.errors = [*field.errors, str(MESSAGES[error.code]) % error.params]
+
+
+@bp.route("/questions")
+@roles(*MANAGERS)
+def questions():
+    filters = question_filters(request.args)
+    page = paginate(question_query(filters))
+    competencies = active_competencies()
+    return render_template(
+        "interviews/question_index.html", page=page, filters=filters,
+        competencies=competencies, types=QUESTION_TYPE_LABELS, statuses=STATUS_LABELS,
+        languages=LANGUAGE_NAMES,
+    )
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def question_new():
+    form = QuestionForm()
+    if request.method == "GET":
+        form.language.data = current_language()
+        form.competency.data = request.args.get("competency", type=int)
+    if form.validate_on_submit():
+        try:
+            question = create_question(_input_from(form))
+        except QuestionError as error:
+            _show(form, error)
+        else:
+            db.session.commit()
+            flash(_("Question added to the bank."), "success")
+            return redirect(url_for("interviews.questions", competency=question.competency_id))
+    return _form_page(form, None)
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def question_edit(question_id: int):
+    question = ensure_found(db.session.get(InterviewQuestion, question_id))
+    form = QuestionForm(obj=question)
+    if request.method == "GET":
+        form.competency.data = question.competency_id
+    if form.validate_on_submit():
+        try:
+            update_question(question, _input_from(form))
+        except QuestionError as error:
+            _show(form, error)
+        else:
+            db.session.commit()
+            flash(_("Question saved. Kits already built keep the wording they copied."),
+                  "success")
+            return redirect(url_for("interviews.questions", competency=question.competency_id))
+    return _form_page(form, question)
+
+
+@bp.route("/questions/<int:question_id>/retire", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def question_retire(question_id: int):
+    return _confirm_status(question_id, active=False)
+
+
+@bp.route("/questions/<int:question_id>/reactivate", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def question_reactivate(question_id: int):
+    return _confirm_status(question_id, active=True)
+
+
+def _confirm_status(question_id: int, *, active: bool):
+    """GET asks for confirmation, POST retires or reactivates."""
+    question = ensure_found(db.session.get(InterviewQuestion, question_id))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        set_active(question, active)
+        db.session.commit()
+        flash(_("The question is active again.") if active else
+              _("The question is retired: new kits no longer use it."), "success")
+        return redirect(url_for("interviews.questions"))
+    return render_template("interviews/question_confirm.html", form=form, question=question,
+                           activate=active)

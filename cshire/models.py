@@ -1,0 +1,16 @@
+"""Every package's models, imported in one place for Alembic and ``flask shell``."""
+
+from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
+from cshire.competencies.models import Competency, CompetencyCategory, CompetencyLevel
+
+__all__ = [
+    "Competency",
+    "CompetencyCategory",
+    "CompetencyLevel",
+    "LoginThrottle",
+    "Role",
+    "RoleGrant",
+    "Team",
+    "User",
+]
+from cshire.interviews.models import *  # noqa: E402, F403 - every hiring table

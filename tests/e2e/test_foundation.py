@@ -1,0 +1,49 @@
+"""The foundation as a new user meets it, in a real Chromium."""
+
+import subprocess
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import sign_in
+
+pytestmark = pytest.mark.e2e
+
+
+def test_manager_switches_to_japanese_imports_and_prints_the_catalogue(
+    page: Page, base_url: str, tmp_path
+):
+    sign_in(page, base_url, "manager@example.com")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Mia Manager")
+
+    page.get_by_label("Language").select_option("ja")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ja")
+
+    page.locator("nav a[href='/competencies/']").click()
+    expect(page.get_by_role("cell", name="顧客への共感")).to_be_visible()
+
+    page.locator("a[href='/competencies/import']").click()
+    page.locator("form:has(input[value='consulting']) button").click()
+    expect(page.locator(".flash-success")).to_be_visible()
+
+    with page.expect_download() as download_info:
+        page.locator("a[href='/competencies/catalogue.pdf']").click()
+    pdf = tmp_path / "catalogue.pdf"
+    download_info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "論理的思考" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "IPAexGothic" in fonts
+
+
+def test_anonymous_visitor_sees_the_login_page_and_bad_credentials_are_explained(
+    page: Page, base_url: str
+):
+    page.goto(base_url + "/")
+    expect(page).to_have_url(base_url + "/login?next=%2F")
+    sign_in(page, base_url, "manager@example.com", password="wrong-password")
+    expect(page.locator(".flash-error")).to_contain_text("The email or password is not correct")

@@ -1,0 +1,408 @@
+"""High-performer profiles, exemplar ratings and the suggestion built from them."""
+
+import pytest
+from sqlalchemy import select
+
+from cshire.auth.models import Role
+from cshire.competencies.models import Competency
+from cshire.competencies.starter_sets import ARCHETYPES
+from cshire.database import utcnow
+from cshire.extensions import db
+from cshire.interviews.exemplars import DIFFERENTIATING, INSUFFICIENT, THRESHOLD
+from cshire.interviews.models.design import ExemplarMember, ExemplarRating
+from cshire.interviews.services.profiles import (
+    EntryInput,
+    ExemplarInput,
+    ProfileError,
+    ProfileInput,
+    accept_suggestion,
+    active_profiles,
+    create_from_archetype,
+    create_profile,
+    exemplar_csv_template,
+    exemplars_of,
+    parse_exemplar_csv,
+    save_exemplars,
+    set_archived,
+    suggested_entries,
+    suggestion_for,
+    team_members,
+    update_profile,
+)
+from tests import factories
+from tests.interviews import factories_design as design
+
+
+def entries_of(profile) -> dict[str, tuple[float, int]]:
+    return {e.competency.code: (e.weight, e.target_level) for e in profile.entries}
+
+
+# --- creating and validating -----------------------------------------------------------
+
+
+def test_create_profile_orders_entries_by_weight(app):
+    low, high = factories.competency("LOW"), factories.competency("HIGH")
+    manager = factories.user(Role.MANAGER)
+
+    profile = create_profile(ProfileInput("CSM", entries=[
+        EntryInput(low.id, 1.0, 3), EntryInput(high.id, 2.5, 5),
+    ]), actor=manager)
+
+    assert [e.competency.code for e in profile.entries] == ["HIGH", "LOW"]
+    assert entries_of(profile) == {"HIGH": (2.5, 5), "LOW": (1.0, 3)}
+    assert profile.created_by is manager and profile.version == 1
+
+
+def test_blank_rows_are_ignored(app):
+    competency = factories.competency()
+    profile = create_profile(ProfileInput("CSM", entries=[
+        EntryInput(None, None, None), EntryInput(competency.id, 1.0, 3),
+        EntryInput(None, None, None),
+    ]), actor=None)
+    assert len(profile.entries) == 1
+
+
+def test_a_profile_needs_at_least_one_competency(app):
+    with pytest.raises(ProfileError) as error:
+        create_profile(ProfileInput("CSM", entries=[EntryInput(None, None, None)]), actor=None)
+    assert error.value.codes == ["no_competency"]
+
+
+@pytest.mark.parametrize(("weight", "level", "codes"), [
+    (0.0, 3, ["weight_positive"]),
+    (-1.0, 3, ["weight_positive"]),
+    (None, 3, ["weight_positive"]),
+    (float("inf"), 3, ["weight_positive"]),
+    (1.0, 0, ["level_range"]),
+    (1.0, 6, ["level_range"]),
+    (1.0, None, ["level_range"]),
+    (0.0, 9, ["weight_positive", "level_range"]),
+])
+def test_weight_must_be_positive_and_level_within_1_to_5(app, weight, level, codes):
+    competency = factories.competency()
+    with pytest.raises(ProfileError) as error:
+        create_profile(ProfileInput("CSM", entries=[EntryInput(competency.id, weight, level)]),
+                       actor=None)
+    assert error.value.codes == codes
+    assert {p.row for p in error.value.problems} == {1}
+
+
+def test_every_problem_is_reported_with_its_row(app):
+    a, b = factories.competency("A"), factories.competency("B")
+    data = ProfileInput("", entries=[
+        EntryInput(a.id, 2.0, 4),
+        EntryInput(None, 1.0, 3),  # weight and level but no competency
+        EntryInput(a.id, 1.0, 3),  # A again
+        EntryInput(b.id, 0, 7),
+        EntryInput(999_999, 1.0, 3),
+    ])
+    with pytest.raises(ProfileError) as error:
+        create_profile(data, actor=None)
+    found = [(p.code, p.row) for p in error.value.problems]
+    assert found == [
+        ("name_required", None), ("competency_required", 2), ("duplicate_competency", 3),
+        ("weight_positive", 4), ("level_range", 4), ("unknown_competency", 5),
+    ]
+    duplicate = error.value.problems[2]
+    assert duplicate.params == {"code": "A", "first": 1}
+    assert db.session.scalars(select(ExemplarMember)).all() == []
+
+
+def test_create_from_archetype_copies_the_starter_profile(app):
+    archetype = ARCHETYPES["careful_support"]
+
+    profile = create_from_archetype("careful_support", actor=None, language="ja")
+
+    assert profile.name == archetype.profile_name.ja
+    assert profile.archetype == "careful_support"
+    assert entries_of(profile) == {
+        e.code: (e.weight, e.target_level) for e in archetype.profile
+    }
+    # The starter competencies were imported on the way.
+    assert db.session.scalar(select(Competency).where(Competency.code == "EMPATHY"))
+
+
+def test_create_from_archetype_keeps_edited_competencies_and_skips_archived_ones(app):
+    edited = factories.competency("EMPATHY", name_en="Our own empathy")
+    factories.competency("REASSURANCE", archived=True)
+
+    profile = create_from_archetype("careful_support", actor=None, name="Mine")
+
+    codes = [e.competency.code for e in profile.entries]
+    assert "REASSURANCE" not in codes
+    assert profile.entries[0].competency is edited
+    assert profile.name == "Mine"
+
+
+def test_unknown_archetype_is_refused(app):
+    with pytest.raises(ProfileError) as error:
+        create_from_archetype("nope", actor=None)
+    assert error.value.codes == ["unknown_archetype"]
+
+
+# --- editing ---------------------------------------------------------------------------
+
+
+def test_update_adds_changes_and_removes_entries(app):
+    a, b, c = (factories.competency(code) for code in ("A", "B", "C"))
+    profile = design.profile((a, 1.0, 3), (b, 2.0, 4))
+    kept_row = next(e for e in profile.entries if e.competency is a)
+
+    update_profile(profile, ProfileInput("Renamed", entries=[
+        EntryInput(a.id, 3.0, 5), EntryInput(c.id, 1.5, 2),
+    ]), version=profile.version)
+    db.session.commit()
+
+    assert profile.name == "Renamed"
+    assert entries_of(profile) == {"A": (3.0, 5), "C": (1.5, 2)}
+    assert next(e for e in profile.entries if e.competency is a) is kept_row
+
+
+def test_changing_only_entries_still_bumps_the_version(app):
+    profile = design.profile()
+    before = profile.version
+    first = profile.entries[0]
+    update_profile(profile, ProfileInput(profile.name, entries=[
+        EntryInput(first.competency_id, 9.0, first.target_level)
+    ]), version=before)
+    db.session.commit()
+    assert profile.version == before + 1
+
+
+def test_a_stale_form_is_refused_and_nothing_changes(app):
+    profile = design.profile()
+    loaded_at = profile.version
+    update_profile(profile, ProfileInput("First save", entries=[
+        EntryInput(e.competency_id, e.weight, e.target_level) for e in profile.entries
+    ]), version=loaded_at)
+    db.session.commit()
+
+    with pytest.raises(ProfileError) as error:
+        update_profile(profile, ProfileInput("Second save", entries=[]), version=loaded_at)
+    assert error.value.codes == ["stale"]
+    assert profile.name == "First save" and len(profile.entries) == 3
+
+
+def test_an_archived_profile_cannot_be_edited_until_restored(app):
+    profile = design.profile()
+    set_archived(profile, True)
+    data = ProfileInput("x", entries=[
+        EntryInput(e.competency_id, e.weight, e.target_level) for e in profile.entries
+    ])
+    with pytest.raises(ProfileError) as error:
+        update_profile(profile, data, version=profile.version)
+    assert error.value.codes == ["archived"]
+    set_archived(profile, False)
+    update_profile(profile, data, version=profile.version)
+    assert profile.name == "x"
+
+
+def test_archived_profiles_leave_the_active_list(app):
+    kept, archived = design.profile(name="Kept"), design.profile(name="Gone")
+    set_archived(archived, True)
+    assert active_profiles() == [kept]
+    assert archived.archived_at is not None
+
+
+# --- exemplars -------------------------------------------------------------------------
+
+
+def test_team_members_are_active_csms_only(app):
+    ann = design.csm("Ann")
+    design.csm("Bob").active = False
+    factories.user(Role.MANAGER, name="Meg")
+    both = factories.user(Role.CSM, Role.INTERVIEWER, name="Ivy")
+    assert team_members() == [ann, both]
+
+
+def test_save_exemplars_inserts_updates_and_removes_ratings(app):
+    a, b = factories.competency("A"), factories.competency("B")
+    profile = design.profile((a, 1.0, 3), (b, 1.0, 3))
+    ann, bob = design.csm(), design.csm()
+
+    count = save_exemplars(profile, [
+        ExemplarInput(ann.id, True, {a.id: 5, b.id: 4}),
+        ExemplarInput(bob.id, False, {a.id: None, b.id: None}),  # nothing: no row
+    ], actor=None)
+    assert count == 1
+    assert set(exemplars_of(profile)) == {ann.id}
+
+    save_exemplars(profile, [ExemplarInput(ann.id, False, {a.id: 2, b.id: None})], actor=None)
+    member = exemplars_of(profile)[ann.id]
+    assert not member.is_high_performer
+    assert {r.competency_id: r.rating for r in member.ratings} == {a.id: 2}
+
+    save_exemplars(profile, [ExemplarInput(ann.id, False, {a.id: None})], actor=None)
+    assert exemplars_of(profile) == {}
+    assert db.session.scalars(select(ExemplarRating)).all() == []
+
+
+def test_save_exemplars_refuses_bad_ratings_and_saves_nothing(app):
+    a = factories.competency("A")
+    other = factories.competency("OTHER")
+    profile = design.profile((a, 1.0, 3))
+    ann, bob = design.csm(), design.csm()
+    with pytest.raises(ProfileError) as error:
+        save_exemplars(profile, [
+            ExemplarInput(ann.id, True, {a.id: 4}),
+            ExemplarInput(bob.id, False, {a.id: 6}),
+            ExemplarInput(bob.id, False, {other.id: 3}),
+        ], actor=None)
+    assert [(p.code, p.row) for p in error.value.problems] == [
+        ("rating_range", 2), ("rating_not_in_profile", 3)]
+    assert exemplars_of(profile) == {}
+
+
+# Worked example (the same numbers as tests/interviews/test_exemplars.py, derived by
+# hand there from Cohen 1988's pooled-SD definition of d):
+#   EMP  high 5, 4, 5 vs rest 3, 2, 3 -> d = 2*sqrt(3) = 3.464, weight 4.5, level 5
+#   PRD  high 4, 5, 4 vs rest 5, 4, 4 -> d = 0, threshold, weight 1.0, level 4
+TEAM = {
+    "h1": (True, {"EMP": 5, "PRD": 4}), "h2": (True, {"EMP": 4, "PRD": 5}),
+    "h3": (True, {"EMP": 5, "PRD": 4}), "r1": (False, {"EMP": 3, "PRD": 5}),
+    "r2": (False, {"EMP": 2, "PRD": 4}), "r3": (False, {"EMP": 3, "PRD": 4}),
+}
+
+
+def rated_profile(team=TEAM):
+    emp, prd = factories.competency("EMP"), factories.competency("PRD")
+    profile = design.profile((emp, 2.0, 3), (prd, 2.0, 3))
+    for name, (high, ratings) in team.items():
+        design.rate(profile, design.csm(name), high, ratings)
+    return profile
+
+
+def test_suggestion_from_stored_ratings_matches_the_worked_example(app):
+    profile = rated_profile()
+
+    rows = {row.competency.code: row.suggestion for row in suggestion_for(profile)}
+
+    assert rows["EMP"].effect_size == pytest.approx(3.4641, abs=1e-4)
+    assert (rows["EMP"].suggested_weight, rows["EMP"].suggested_level) == (4.5, 5)
+    assert rows["EMP"].label == DIFFERENTIATING and rows["EMP"].reliable
+    assert rows["PRD"].effect_size == pytest.approx(0.0)
+    assert (rows["PRD"].label, rows["PRD"].suggested_weight) == (THRESHOLD, 1.0)
+    assert (rows["EMP"].n_high, rows["EMP"].n_rest) == (3, 3)
+
+
+def test_accepting_the_suggestion_applies_levels_and_weights(app):
+    profile = rated_profile()
+
+    changed = accept_suggestion(profile, version=profile.version)
+
+    assert changed == 2
+    assert entries_of(profile) == {"EMP": (4.5, 5), "PRD": (1.0, 4)}
+
+
+def test_too_few_ratings_are_flagged_and_keep_the_current_weight(app):
+    profile = rated_profile({"h1": (True, {"EMP": 5}), "r1": (False, {"EMP": 3}),
+                             "r2": (False, {"EMP": 2})})
+
+    emp = next(r for r in suggestion_for(profile) if r.competency.code == "EMP").suggestion
+    assert emp.label == INSUFFICIENT and not emp.reliable
+    assert (emp.n_high, emp.n_rest) == (1, 2)
+    # d is undefined with one high performer: the level follows the mean, weight stays.
+    code_of = {e.competency_id: e.competency.code for e in profile.entries}
+    suggested = {code_of[e.competency_id]: (e.weight, e.target_level)
+                 for e in suggested_entries(profile)}
+    assert suggested["EMP"] == (2.0, 5)
+    assert suggested["PRD"] == (2.0, 3)  # nobody rated: unchanged
+
+
+def test_accepting_needs_ratings_and_a_current_form(app):
+    profile = design.profile()
+    with pytest.raises(ProfileError) as error:
+        accept_suggestion(profile, version=profile.version)
+    assert error.value.codes == ["no_ratings"]
+
+    rated = rated_profile()
+    with pytest.raises(ProfileError) as error:
+        accept_suggestion(rated, version=rated.version - 1)
+    assert error.value.codes == ["stale"]
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def csv_profile():
+    emp, prd = factories.competency("EMP"), factories.competency("PRD")
+    profile = design.profile((emp, 2.0, 3), (prd, 1.0, 3))
+    ann = design.csm("Ann", "ann@example.test")
+    bob = design.csm("Bob", "bob@example.test")
+    return profile, emp, prd, ann, bob
+
+
+def test_csv_is_parsed_with_any_column_order_and_empty_cells(app):
+    profile, emp, prd, ann, bob = csv_profile()
+    text = ("\ufeffEmail,IS_HIGH_PERFORMER,prd,EMP\r\n"
+            "ANN@example.test,yes,4,5\r\n"
+            "\r\n"
+            "bob@example.test,0,,3\r\n")
+
+    rows = parse_exemplar_csv(profile, text)
+
+    assert rows == [
+        ExemplarInput(ann.id, True, {prd.id: 4, emp.id: 5}),
+        ExemplarInput(bob.id, False, {prd.id: None, emp.id: 3}),
+    ]
+
+
+def test_csv_row_errors_carry_the_line_number_and_reason(app):
+    profile, *_ = csv_profile()
+    for name in ("carl", "dana", "eve"):
+        design.csm(name, f"{name}@example.test")
+    factories.user(Role.MANAGER, email="boss@example.test")
+    text = "\n".join([
+        "email,is_high_performer,EMP,PRD",
+        "ann@example.test,1,5,4",
+        "nobody@example.test,1,5,4",
+        "boss@example.test,0,3,3",  # not a CSM
+        "ann@example.test,0,3,3",
+        "bob@example.test,maybe,3,3",
+        "carl@example.test,1,6,x",
+        "dana@example.test,1,3",
+        "eve@example.test,1,3,3",
+    ])
+
+    with pytest.raises(ProfileError) as error:
+        parse_exemplar_csv(profile, text)
+
+    assert [(p.row, p.code) for p in error.value.problems] == [
+        (3, "csv_unknown_email"), (4, "csv_unknown_email"), (5, "csv_duplicate_email"),
+        (6, "csv_flag"), (7, "csv_rating"), (7, "csv_rating"), (8, "csv_columns"),
+    ]
+    assert error.value.problems[2].params == {"email": "ann@example.test", "first": 2}
+    assert error.value.problems[-1].params == {"expected": 4, "found": 3}
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("", ["csv_empty"]),
+    ("name,high,EMP\nann@example.test,1,3", ["csv_header"]),
+    ("email,is_high_performer\nann@example.test,1", ["csv_no_codes"]),
+    ("email,is_high_performer,EMP,NOPE,EMP\nann@example.test,1,3,3,3",
+     ["csv_unknown_code", "csv_duplicate_code"]),
+    ("email,is_high_performer,EMP", ["csv_no_rows"]),
+])
+def test_csv_header_problems(app, text, codes):
+    profile, *_ = csv_profile()
+    with pytest.raises(ProfileError) as error:
+        parse_exemplar_csv(profile, text)
+    assert error.value.codes == codes
+    assert all(p.row == 1 for p in error.value.problems)
+
+
+def test_csv_template_lists_the_team_and_parses_back(app):
+    profile, emp, prd, ann, bob = csv_profile()
+    template = exemplar_csv_template(profile)
+    assert template.splitlines()[0] == "email,is_high_performer,EMP,PRD"
+    assert "ann@example.test,0,," in template
+    rows = parse_exemplar_csv(profile, template)
+    assert {r.member_id for r in rows} == {ann.id, bob.id}
+    assert all(not r.is_high_performer and set(r.ratings.values()) == {None} for r in rows)
+
+
+def test_archiving_stamps_the_time(app):
+    profile = design.profile()
+    before = utcnow()
+    set_archived(profile, True)
+    assert profile.archived_at >= before
