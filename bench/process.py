@@ -27,6 +27,8 @@ EVIDENCE = (
     "顧客の目的から話し始め、具体的な数字を挙げた。",
 )
 NOT_ASKED = "Ran out of time"
+# Candidates rejected or withdrawn this long ago were anonymised by the purge command.
+PURGED_AFTER_DAYS = 270
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Seat:
     state: str  # submitted · in_progress (past, not submitted) · upcoming
     notes_required: bool
     when: datetime
+    anonymised: bool = False  # the candidate's personal data was purged (notes too)
 
 
 @dataclass
@@ -118,13 +121,15 @@ def _applications(ctx: Context, plan: Plan, openings: list[dict[str, Any]]) -> N
         applied = ctx.at(-365 * (1 - n / scale.candidates) - rng.uniform(0, 3))
         opening = rng.choice(openings)
         ability = rng.gauss(0, 0.8)
-        plan.add("candidates", {
+        candidate = {
             "id": cid, "name": f"Candidate {n + 1:06d}",
             "email": f"candidate{n + 1:06d}@example.net",
             "phone": f"+81-90-{n % 10_000:04d}-{rng.randint(0, 9999):04d}" if n % 3 else "",
             "source": rng.choice(SOURCES), "notes": "", "consent_on": applied.date(),
             "created_at": applied, "anonymised_at": None,
-        })
+        }
+        plan.add("candidates", candidate)
+        first_seat = len(plan.seats)
         stages_taken = 2 if rng.random() < 0.5 else 1
         when = applied
         interviews: list[datetime] = []
@@ -139,11 +144,25 @@ def _applications(ctx: Context, plan: Plan, openings: list[dict[str, Any]]) -> N
                        ability=ability, leniency=leniency, opening=opening)
             interviews.append(when)
         status = _status(ctx, plan, aid, opening, applied, interviews, stages_taken, ability)
+        if status in ("rejected", "withdrawn") and applied < ctx.at(-PURGED_AFTER_DAYS):
+            _anonymise(ctx, candidate, plan.seats[first_seat:])
         plan.add("applications", {"id": aid, "opening_id": opening["id"], "candidate_id": cid,
                                   "status": status, "status_changed_at": applied,
                                   "created_at": applied})
     if budget:
         raise ValueError(f"{budget} scorecards left over: too few candidates for this scale")
+
+
+def _anonymise(ctx: Context, candidate: dict[str, Any], seats: list[Seat]) -> None:
+    """As ``flask cshire purge-candidates`` leaves them: no name, email, phone, notes or
+    evidence notes; the ratings stay for the analytics."""
+    from cshire.interviews.services.privacy import ANONYMOUS_NAME
+
+    candidate.update(name=ANONYMOUS_NAME, email=f"anonymised-{candidate['id']}@invalid",
+                     phone="", notes="",
+                     anonymised_at=candidate["created_at"] + timedelta(PURGED_AFTER_DAYS))
+    for seat in seats:
+        seat.anonymised = True
 
 
 def _interview(ctx: Context, plan: Plan, application_id: int, stage_id: int,
@@ -269,8 +288,8 @@ def _answers(ctx: Context, seats: list[Seat]):
                 "id": next(next_id), "scorecard_id": seat.id, "kit_item_id": item_id,
                 "rating": rating, "not_asked": not_asked,
                 "not_asked_reason": NOT_ASKED if not_asked else "",
-                "note": rng.choice(EVIDENCE)
-                if not not_asked and (seat.notes_required or rng.random() < 0.6) else "",
+                "note": rng.choice(EVIDENCE) if not not_asked and not seat.anonymised
+                and (seat.notes_required or rng.random() < 0.6) else "",
             }
 
 

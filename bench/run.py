@@ -16,44 +16,31 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import re
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import Flask
-
 from bench import pages as page_registry
-from bench.generate import BENCH_MANAGER, SCALES, create_bench_app, generate
+from bench.generate import SCALES, create_bench_app, generate
+from bench.load import (
+    PROJECT_ROOT,
+    Result,
+    check_page,
+    free_port,
+    run_wrk,
+    session_cookie,
+    settle,
+    start_gunicorn,
+    stop,
+    wait_healthy,
+)
 
 BENCH_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = BENCH_DIR.parent
 OUT = BENCH_DIR / "out"
-USER_AGENT = "cshire-bench"
-HOST = "127.0.0.1"  # loopback only, always
-GENERATOR_SOURCES = ("generate.py", "design.py", "process.py", "texts.py")
-
-
-@dataclass
-class Result:
-    page: str
-    path: str
-    requests_per_s: float
-    p50_ms: float
-    p99_ms: float
-    errors: int  # non-2xx/3xx responses plus socket errors
-    ratio: float | None = None
-    status: int = 200  # of the check before loading; a page not answering 200 is not loaded
+SLOW_SECONDS = 3.0  # a page slower than this per request is not loaded with wrk
+GENERATOR_SOURCES = ("generate.py", "foundation.py", "design.py", "process.py", "texts.py")
 
 
 # --- the database -----------------------------------------------------------------------
@@ -97,141 +84,6 @@ def database_for(scale: str, regenerate: bool) -> tuple[Path, dict]:
     return path, meta
 
 
-# --- gunicorn -------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(database: Path, secret: str, port: int, workers: int,
-                   log: Path) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": secret,
-           "CSHIRE_ENV": "production"}
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "sync",
-               "-b", f"{HOST}:{port}", "app:app"]
-    with log.open("w") as handle:
-        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=handle,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def stop(process: subprocess.Popen) -> None:
-    """SIGTERM (gunicorn stops its workers gracefully), then SIGKILL its group."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
-
-
-def wait_healthy(base: str, process: subprocess.Popen, log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited ({process.returncode}):\n{_tail(log)}")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise RuntimeError(f"/healthz did not answer within {timeout:.0f} s:\n{_tail(log)}")
-
-
-def settle(base: str, timeout: float = 30) -> None:
-    """Wait until the workers are idle again: after a slow page, requests wrk abandoned
-    are still queued, and the next measurement would pay for them."""
-    deadline, quick = time.monotonic() + timeout, 0
-    while quick < 3 and time.monotonic() < deadline:
-        started = time.perf_counter()
-        with urllib.request.urlopen(base + "/healthz", timeout=timeout) as response:  # noqa: S310
-            response.read()
-        quick = quick + 1 if time.perf_counter() - started < 0.05 else 0
-
-
-def _tail(log: Path, lines: int = 20) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-
-
-# --- signing in -------------------------------------------------------------------------
-
-
-def session_cookie(app: Flask) -> str:
-    """A signed-in session for the bench manager, as a browser holds it after logging in:
-    the user id; Flask-Login's session identifier for wrk's address and User-Agent
-    (without it, session protection marks the session non-fresh and re-signs the cookie
-    on every response, or in "strong" mode signs the user out); and a CSRF token (else
-    every page with a form would store a new one and re-sign the cookie)."""
-    from flask_login.utils import _create_identifier
-    from sqlalchemy import select
-
-    from cshire.auth.models import User
-    from cshire.extensions import db
-
-    with app.app_context():
-        user_id = db.session.scalar(select(User.id).where(User.email == BENCH_MANAGER))
-        with app.test_request_context(environ_base={"REMOTE_ADDR": HOST},
-                                      headers={"User-Agent": USER_AGENT}):
-            identifier = _create_identifier()
-        data = {"_user_id": str(user_id), "_fresh": True, "_id": identifier,
-                app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"): secrets.token_hex(20)}
-        return app.session_interface.get_signing_serializer(app).dumps(data)
-
-
-def headers(cookie: str) -> dict[str, str]:
-    return {"Cookie": f"session={cookie}", "User-Agent": USER_AGENT}
-
-
-def check_page(url: str, cookie: str) -> tuple[int, bool]:
-    """(status without following redirects, whether the response rewrote the session)."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    request = urllib.request.Request(url, headers=headers(cookie))  # noqa: S310
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(request, timeout=60) as response:
-            return response.status, "session=" in (response.headers.get("Set-Cookie") or "")
-    except urllib.error.HTTPError as error:
-        return error.code, False
-
-
-# --- wrk --------------------------------------------------------------------------------
-
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
-
-
-def run_wrk(name: str, url: str, path: str, cookie: str, *, seconds: int, threads: int,
-            connections: int) -> Result:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
-               "--timeout", "10s"]
-    for key, value in headers(cookie).items():
-        command += ["-H", f"{key}: {value}"]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True,
-                            timeout=seconds + 30).stdout
-    return Result(name, path, *parse_wrk(output))
-
-
-def parse_wrk(output: str) -> tuple[float, float, float, int]:
-    """(requests/s, p50 ms, p99 ms, errors) from wrk's ``--latency`` report."""
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = {
-        pct: float(value) * _UNITS[unit]
-        for pct, value, unit in re.findall(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s|m)\b",
-                                           output, re.MULTILINE)
-    }
-    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", output))
-    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
-    return rps, latency["50"], latency["99"], errors
-
-
 # --- the run ----------------------------------------------------------------------------
 
 
@@ -245,11 +97,17 @@ def measure(args: argparse.Namespace) -> int:
     names, missing = page_registry.available(app, args.pages)
     for name in missing:
         print(f"skipped {name}: endpoint {_endpoint(name)} not in the app yet")
-    paths = {name: page_registry.PAGES[name](app) for name in names}
+    paths = {}
+    for name in names:
+        try:
+            paths[name] = page_registry.PAGES[name](app)
+        except LookupError as error:  # the generator does not make what the page needs
+            print(f"skipped {name}: {error}")
+            missing.append(name)
     baseline_path = page_registry.BASELINE(app)
     cookie = session_cookie(app)
     port = free_port()
-    base = f"http://{HOST}:{port}"
+    base = f"http://127.0.0.1:{port}"
     log = OUT / f"gunicorn-{args.scale}.log"
     process = start_gunicorn(database, secret, port, args.workers, log)
     try:
@@ -267,15 +125,30 @@ def _endpoint(name: str) -> str:
 
 def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
                  paths: dict[str, str], cookie: str) -> list[Result]:
-    failed: list[Result] = []
+    """wrk on the baseline, the pages, the baseline again. A page that does not answer
+    200 is not loaded; one slower than SLOW_SECONDS per request is not loaded either
+    (its abandoned requests would block the workers for minutes): its req/s is then
+    estimated from that one request as workers ÷ seconds, and flagged."""
+    unloaded: list[Result] = []
     for name, path in list(paths.items()):
-        status, rewrites = check_page(base + path, cookie)
-        if status != 200:  # not loaded: a 500 or a redirect to the login page is no result
-            print(f"error: {name} ({path}) answered {status}, not 200; not loaded")
-            failed.append(Result(name, path, 0.0, 0.0, 0.0, errors=1, status=status))
-            del paths[name]
-        elif rewrites:
-            print(f"note: {name} sets a new session cookie on every request")
+        check = check_page(base + path, cookie)
+        ms = check.seconds * 1000
+        if check.status != 200:
+            why = (f"answered {check.status}" if check.status else "no answer") + (
+                f" after {check.seconds:.1f} s"
+                + (" (gunicorn's 30 s worker timeout)" if check.seconds >= 29 else ""))
+            unloaded.append(Result(name, path, 0.0, ms, ms, 1, status=check.status, note=why))
+        elif check.seconds > SLOW_SECONDS:
+            unloaded.append(Result(name, path, args.workers / check.seconds, ms, ms, 0,
+                                   note=f"not loaded: one request took {check.seconds:.1f} s;"
+                                        " req/s estimated as workers ÷ that time"))
+        else:
+            if check.rewrites_session:
+                print(f"note: {name} sets a new session cookie on every request")
+            continue
+        print(f"{name} ({path}): {unloaded[-1].note}")
+        del paths[name]
+        settle(base)
     options = {"seconds": args.seconds, "threads": args.threads,
                "connections": args.connections}
     runs = [("baseline (before)", baseline_path), *paths.items(),
@@ -286,9 +159,9 @@ def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
         settle(base)
         results.append(run_wrk(name, base + path, path, cookie, **options))
     baseline = (results[0].requests_per_s + results[-1].requests_per_s) / 2
-    for result in results:
+    for result in results + unloaded:
         result.ratio = result.requests_per_s / baseline if baseline else None
-    return results + failed
+    return results + unloaded
 
 
 def _report(args: argparse.Namespace, results: list[Result], meta: dict,
@@ -298,14 +171,22 @@ def _report(args: argparse.Namespace, results: list[Result], meta: dict,
           f"-c{args.connections} -d{args.seconds}s · ratio = page req/s ÷ mean baseline req/s")
     print(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}  path")
     for r in results:
-        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
-        flag = f"  ({r.errors} errors)" if r.errors else ""
+        ratio = f"{r.ratio:.3f}" if r.ratio is not None and r.ratio < 0.01 else (
+            f"{r.ratio:.2f}" if r.ratio is not None else "-")
+        rps = f"{r.requests_per_s:,.0f}" if r.requests_per_s >= 10 else f"{r.requests_per_s:.2f}"
         if r.status != 200:
-            print(f"{r.page:<20} {'HTTP ' + str(r.status):>9} {'-':>8} {'-':>8} {'-':>6}  {r.path}"
-                  "  (not loaded)")
-            continue
-        print(f"{r.page:<20} {r.requests_per_s:>9,.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} "
-              f"{ratio:>6}  {r.path}{flag}")
+            rps, ratio = f"HTTP {r.status}" if r.status else "no answer", "-"
+        marks = " *" if r.note else ""
+        errors = f"  ({r.errors} errors)" if r.errors and r.status == 200 else ""
+        print(f"{r.page:<20} {rps:>9} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {ratio:>6}  "
+              f"{r.path}{marks}{errors}")
+    for r in results:
+        if r.note:
+            print(f"* {r.page}: {r.note}")
+    before, after = results[0].requests_per_s, _after_baseline(results).requests_per_s
+    if before and after and abs(before - after) / max(before, after) > 0.2:
+        print(f"warning: the baseline moved from {before:,.0f} to {after:,.0f} req/s during "
+              "the run (other load on the machine?): ratios are uncertain by as much")
     out = OUT / f"results-{args.scale}.json"
     out.write_text(json.dumps({
         "measured": _now(), "scale": args.scale, "seconds": args.seconds,
@@ -315,6 +196,10 @@ def _report(args: argparse.Namespace, results: list[Result], meta: dict,
         "results": [asdict(r) for r in results],
     }, indent=2))
     print(f"\nwritten to {out.relative_to(PROJECT_ROOT)}")
+
+
+def _after_baseline(results: list[Result]) -> Result:
+    return next(r for r in results if r.page == "baseline (after)")
 
 
 def _now() -> str:

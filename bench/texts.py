@@ -59,7 +59,6 @@ PROFILE_ROLES = (
     ("Enterprise CSM", "エンタープライズCSM"),
     ("Support engineer", "サポートエンジニア"),
 )
-ARCHETYPE_CODES = ("careful_support", "target_driven", "consulting")
 
 SCENES_EN = (
     "has not logged in for a month and asks to cancel",

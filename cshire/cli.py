@@ -42,6 +42,7 @@ def demo_command(lang: str, if_empty: bool) -> None:
 def create_user_command(email: str, display_name: str, role_names: tuple[str, ...],
                         password: str) -> None:
     """Create a user, e.g. the first administrator of a production installation."""
+    from cshire.auth.messages import message_for
     from cshire.auth.models import Role
     from cshire.auth.services import AuthError, create_user
 
@@ -49,10 +50,13 @@ def create_user_command(email: str, display_name: str, role_names: tuple[str, ..
         create_user(email=email, display_name=display_name, password=password,
                     roles={Role(r) for r in role_names})
     except AuthError as error:
-        raise click.ClickException(f"not created: {error.code} {error.params or ''}") from error
+        raise click.ClickException(f"not created: {message_for(error)}") from error
     db.session.commit()
     click.echo(f"Created {email}.")
 
 
 def init_app(app: Flask) -> None:
+    from cshire.interviews.cli_process import register as register_hiring_commands
+
+    register_hiring_commands(cshire_group)
     app.cli.add_command(cshire_group)

@@ -74,7 +74,11 @@ def load_people(lang: str) -> list[str]:
 def load_demo(lang: str) -> list[str]:
     """Load every package's demo data; returns a line per package for the CLI."""
     from cshire.competencies.demo import load_competencies
+    from cshire.interviews.demo_design import load_design_demo
+    from cshire.interviews.demo_process import load_process_demo
 
     summary = load_people(lang)
     summary += load_competencies(lang)
+    summary += load_design_demo(lang)
+    summary += load_process_demo(lang)
     return summary

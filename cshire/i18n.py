@@ -7,7 +7,7 @@ falls back to the other one so a half-translated catalogue still reads.
 
 from typing import Any
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
@@ -21,6 +21,8 @@ def select_locale() -> str:
     """The signed-in user's preference, else the switch in this session, else the
     browser's Accept-Language, else English."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and background work
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("language") in languages:

@@ -10,7 +10,7 @@ from sqlalchemy.pool import StaticPool
 
 from bench import pages
 from bench.generate import BENCH_MANAGER, NOT_GENERATED, SCALES, generate
-from bench.run import parse_wrk
+from bench.load import parse_wrk
 from cshire import create_app
 from cshire.auth.models import User
 from cshire.extensions import db

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from flask import Flask, abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from cshire.auth.models import Role, User
 from cshire.extensions import db, login_manager
@@ -98,8 +100,15 @@ def init_access(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        return user if user is not None and user.active else None
+        """Every request: the user and their roles in one query."""
+        if not user_id.isdigit():
+            return None
+        query = (
+            select(User)
+            .options(joinedload(User.role_grants))
+            .where(User.id == int(user_id), User.active)
+        )
+        return db.session.scalars(query).unique().first()
 
     # Static files are public by nature; declare it so the route audit sees a rule.
     static_view = app.view_functions.get("static")

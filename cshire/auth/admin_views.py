@@ -19,7 +19,7 @@ from cshire.auth.services import (
     users_page_query,
     users_with_role,
 )
-from cshire.auth.views import message_for
+from cshire.auth.messages import message_for
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate

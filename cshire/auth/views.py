@@ -4,34 +4,15 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from cshire.auth import bp
 from cshire.auth.access import public, signed_in
 from cshire.auth.forms import ChangePasswordForm, LanguageForm, LoginForm
+from cshire.auth.messages import message_for
 from cshire.auth.services import AuthError, ThrottlePolicy, authenticate, change_password
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
-
-MESSAGES = {
-    "invalid": _l("The email or password is not correct."),
-    "locked": _l(
-        "Too many failed sign-ins for this email. Try again in %(minutes)s minutes."
-    ),
-    "wrong_current_password": _l("The current password is not correct."),
-    "password_too_short": _l("A password needs at least %(length)s characters."),
-    "email_taken": _l("A user with this email already exists."),
-    "cannot_demote_self": _l(
-        "You cannot remove your own administrator role or deactivate yourself."
-    ),
-    "team_name_taken": _l("A team with this name already exists."),
-}
-
-
-def message_for(error: AuthError) -> str:
-    return str(MESSAGES[error.code]) % error.params if error.params else str(MESSAGES[error.code])
-
 
 def _safe_next(target: str | None) -> str | None:
     """Only same-site paths: an open redirect would help phishing."""

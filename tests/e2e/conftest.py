@@ -69,10 +69,15 @@ def base_url(live_server) -> str:
 
 
 def sign_in(page, base_url: str, email: str, password: str = "demo-pass-1234") -> None:
+    page.context.clear_cookies()  # whoever was signed in on this page is signed out
     page.goto(f"{base_url}/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    # The live server is shared by all browser tests: start each one in English.
+    if page.locator("html").get_attribute("lang") != "en":
+        page.locator("#language-select").select_option("en")
+        page.locator(".language-switch button").click()
 
 
 @pytest.fixture(autouse=True)

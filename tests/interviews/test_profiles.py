@@ -392,7 +392,7 @@ def test_csv_header_problems(app, text, codes):
 
 
 def test_csv_template_lists_the_team_and_parses_back(app):
-    profile, emp, prd, ann, bob = csv_profile()
+    profile, _, _, ann, bob = csv_profile()
     template = exemplar_csv_template(profile)
     assert template.splitlines()[0] == "email,is_high_performer,EMP,PRD"
     assert "ann@example.test,0,," in template

@@ -1,6 +1,5 @@
 """Do our interviewers agree? Reliability, calibration and question statistics from
-submitted scorecards, plus the reliability of a kit that puts a band around a
-candidate's fit.
+submitted scorecards (the numbers come from ``services.ratings``).
 
 The unit of agreement is the interview: one candidate at one stage, rated
 independently by its panel. Panels differ from interview to interview, so the
@@ -12,13 +11,11 @@ Each figure carries its n and is withheld ("not enough data") below a stated
 minimum: a coefficient from three interviews is noise, not information.
 """
 
-import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
@@ -29,42 +26,29 @@ from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews.models import (
     Application,
-    HighPerformerProfile,
     Interview,
     InterviewKitVersion,
     KitItem,
     Opening,
     OpeningStage,
-    ProfileCompetency,
     Scorecard,
-    ScorecardAnswer,
-    ScorecardStatus,
 )
 from cshire.interviews.services.openings import managed_opening_ids
+from cshire.interviews.services.ratings import (
+    MIN_INTERVIEWS,
+    SUBMITTED,
+    Rating,
+    ScorecardRatings,
+    profile_weights,
+    rating_rows,
+)
 
-MIN_INTERVIEWS = 5  # interviews with two or more submitted scorecards, for a coefficient
 MIN_SHARED = 3  # shared interviews before an interviewer's leniency is shown
 MIN_ITEM_RATINGS = 10  # ratings of a question before its statistics are judged
 LENIENCY_MARGIN = 0.5  # mean difference from co-raters that counts as lenient / harsh
 FLAT_SD = 0.5  # a question whose ratings vary less than this hardly separates candidates
 EXTREME_SHARE = 0.8  # share of ratings at the ceiling (5) or floor (1) that is too much
 LOW_ITEM_REST = 0.2  # item–rest correlation below which a question measures something else
-SUBMITTED = ScorecardStatus.SUBMITTED.value
-
-
-@dataclass(frozen=True)
-class Rating:
-    """One answer of one submitted scorecard, flattened for the statistics."""
-
-    opening_id: int
-    kit_version_id: int
-    interview_id: int
-    scorecard_id: int
-    interviewer_id: int
-    kit_item_id: int
-    competency_id: int
-    rating: int | None
-    not_asked: bool
 
 
 @dataclass(frozen=True)
@@ -83,166 +67,6 @@ def _figure(value: float | None, n: int, minimum: int = MIN_INTERVIEWS,
         return Figure(None, n)
     return Figure(value, n, stats.koo_li_band(value) if banded else None)
 
-
-def rating_rows(opening_ids: Select | Iterable[int] | None = None,
-                kit_version_ids: Iterable[int] | None = None) -> list[Rating]:
-    """Every answer of every submitted scorecard in scope (one query)."""
-    query = (
-        select(Application.opening_id, OpeningStage.kit_version_id, Scorecard.interview_id,
-               Scorecard.id, Scorecard.interviewer_id, ScorecardAnswer.kit_item_id,
-               KitItem.competency_id, ScorecardAnswer.rating, ScorecardAnswer.not_asked)
-        .select_from(ScorecardAnswer)
-        .join(Scorecard, ScorecardAnswer.scorecard_id == Scorecard.id)
-        .join(Interview, Scorecard.interview_id == Interview.id)
-        .join(OpeningStage, Interview.stage_id == OpeningStage.id)
-        .join(Application, Interview.application_id == Application.id)
-        .join(KitItem, ScorecardAnswer.kit_item_id == KitItem.id)
-        .where(Scorecard.status == SUBMITTED)
-    )
-    if opening_ids is not None:
-        query = query.where(Application.opening_id.in_(opening_ids))
-    if kit_version_ids is not None:
-        query = query.where(OpeningStage.kit_version_id.in_(list(kit_version_ids)))
-    return [Rating(*row) for row in db.session.execute(query)]
-
-
-def profile_weights(opening_ids: Iterable[int]) -> dict[int, dict[int, float]]:
-    """Opening id → {competency id: weight} of the opening's profile."""
-    rows = db.session.execute(
-        select(Opening.id, ProfileCompetency.competency_id, ProfileCompetency.weight)
-        .join(ProfileCompetency, ProfileCompetency.profile_id == Opening.profile_id)
-        .where(Opening.id.in_(list(set(opening_ids))))
-    )
-    weights: dict[int, dict[int, float]] = defaultdict(dict)
-    for opening_id, competency_id, weight in rows:
-        weights[opening_id][competency_id] = weight
-    return dict(weights)
-
-
-def weighted_fit(weights: Mapping[int, float], means: Mapping[int, float]) -> float | None:
-    """Σ weight × score / Σ weight over the profile competencies that have a score."""
-    rated = [(w, means[c]) for c, w in weights.items() if c in means]
-    total = sum(w for w, _ in rated)
-    return None if not rated or total <= 0 else sum(w * m for w, m in rated) / total
-
-
-class _Scorecards:
-    """Ratings regrouped per scorecard: competency means, overall mean, fit."""
-
-    def __init__(self, rows: list[Rating], weights: Mapping[int, Mapping[int, float]]):
-        self.meta: dict[int, Rating] = {}
-        by_comp: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for row in rows:
-            self.meta.setdefault(row.scorecard_id, row)
-            if row.rating is not None:
-                by_comp[row.scorecard_id][row.competency_id].append(row.rating)
-        self.competency_means = {
-            sid: {c: sum(v) / len(v) for c, v in comps.items()} for sid, comps in by_comp.items()
-        }
-        self.overall_mean = {
-            sid: stats.mean([r for v in comps.values() for r in v])
-            for sid, comps in by_comp.items()
-        }
-        self.fit = {
-            sid: weighted_fit(weights.get(self.meta[sid].opening_id, {}), means)
-            for sid, means in self.competency_means.items()
-        }
-
-    def panels(self) -> dict[int, list[int]]:
-        """Interview id → its scorecard ids, for interviews with two or more."""
-        by_interview: dict[int, list[int]] = defaultdict(list)
-        for sid, row in self.meta.items():
-            by_interview[row.interview_id].append(sid)
-        return {i: sorted(s) for i, s in by_interview.items() if len(s) >= 2}
-
-
-# ----------------------------------------------------------- kit reliability
-
-
-@dataclass(frozen=True)
-class KitReliability:
-    """How far one interviewer's fit score for a candidate is from the panel's.
-
-    ``icc`` is ICC(1,1) of single-scorecard fit scores (1–5) over the interviews of
-    this kit version with two or more submitted scorecards; ``sd`` their SD. The
-    standard error of measurement of one scorecard is SD × √(1 − ICC(1,1)).
-    """
-
-    kit_version_id: int
-    icc: float | None
-    sd: float | None
-    n_interviews: int
-
-    @property
-    def known(self) -> bool:
-        return self.icc is not None and self.sd is not None and self.n_interviews >= MIN_INTERVIEWS
-
-    @property
-    def sem_single(self) -> float | None:
-        if not self.known:
-            return None
-        return self.sd * math.sqrt(1 - min(max(self.icc, 0.0), 1.0))
-
-
-def kit_reliability(kit_version_ids: Iterable[int]) -> dict[int, KitReliability]:
-    """Reliability per kit version, cached per application until a scorecard of that
-    version is submitted or reopened or a profile changes (the fingerprint query)."""
-    ids = sorted(set(kit_version_ids))
-    if not ids:
-        return {}
-    fingerprints = {
-        kv: (count, last, versions) for kv, count, last, versions in db.session.execute(
-            select(OpeningStage.kit_version_id, func.count(Scorecard.id),
-                   func.max(Scorecard.submitted_at), func.sum(HighPerformerProfile.version))
-            .join(Interview, Interview.stage_id == OpeningStage.id)
-            .join(Scorecard, Scorecard.interview_id == Interview.id)
-            .join(Application, Interview.application_id == Application.id)
-            .join(Opening, Application.opening_id == Opening.id)
-            .join(HighPerformerProfile, Opening.profile_id == HighPerformerProfile.id)
-            .where(Scorecard.status == SUBMITTED, OpeningStage.kit_version_id.in_(ids))
-            .group_by(OpeningStage.kit_version_id)
-        )
-    }
-    cache = current_app.extensions.setdefault("cshire.kit_reliability", {})
-    result = {kv: cache[(kv, fingerprints.get(kv))] for kv in ids
-              if (kv, fingerprints.get(kv)) in cache}
-    missing = [kv for kv in ids if kv not in result]
-    if missing:
-        if len(cache) > 1000:
-            cache.clear()
-        for kv, reliability in _compute_reliability(missing).items():
-            cache[(kv, fingerprints.get(kv))] = reliability
-            result[kv] = reliability
-    return result
-
-
-def _compute_reliability(kit_version_ids: list[int]) -> dict[int, KitReliability]:
-    rows = rating_rows(kit_version_ids=kit_version_ids)
-    cards = _Scorecards(rows, profile_weights({r.opening_id for r in rows}))
-    targets: dict[int, list[list[float]]] = defaultdict(list)
-    for sids in cards.panels().values():
-        fits = [cards.fit[s] for s in sids if cards.fit.get(s) is not None]
-        if len(fits) >= 2:
-            targets[cards.meta[sids[0]].kit_version_id].append(fits)
-    result = {}
-    for kv in kit_version_ids:
-        panels = targets.get(kv, [])
-        result[kv] = KitReliability(
-            kit_version_id=kv,
-            icc=stats.icc(panels, "ICC(1,1)") if panels else None,
-            sd=stats.sample_sd([v for p in panels for v in p]),
-            n_interviews=len(panels),
-        )
-    return result
-
-
-def band_sem(reliabilities: Iterable[KitReliability]) -> float | None:
-    """SEM of a candidate's fit pooled from their scorecards (one reliability per
-    scorecard, by its kit version): √(Σ SEMᵢ²) / m. None when any is unknown."""
-    sems = [r.sem_single for r in reliabilities]
-    if not sems or any(s is None for s in sems):
-        return None
-    return math.sqrt(sum(s * s for s in sems)) / len(sems)
 
 
 # ---------------------------------------------------------------- the report
@@ -326,7 +150,7 @@ def agreement_report(user: User, *, opening_id: int | None = None,
     openings = scope_opening_ids(user, opening_id)
     kits = [kit_version_id] if kit_version_id else None
     rows = rating_rows(openings, kits)
-    cards = _Scorecards(rows, profile_weights({r.opening_id for r in rows}))
+    cards = ScorecardRatings(rows, profile_weights({r.opening_id for r in rows}))
     panels = cards.panels()
     return AgreementReport(
         overall=_figures(panels, cards.fit, cards),
@@ -339,7 +163,7 @@ def agreement_report(user: User, *, opening_id: int | None = None,
 
 
 def _figures(panels: dict[int, list[int]], values: Mapping[int, float | None],
-             cards: _Scorecards) -> AgreementFigures:
+             cards: ScorecardRatings) -> AgreementFigures:
     """ICC(1,1), ICC(1,k) and alpha of per-scorecard ``values`` over the panels."""
     targets = []
     raters: dict[int, dict[int, float]] = defaultdict(dict)  # interviewer → interview → value
@@ -363,7 +187,7 @@ def _figures(panels: dict[int, list[int]], values: Mapping[int, float | None],
 
 
 def _competency_agreement(panels: dict[int, list[int]],
-                          cards: _Scorecards) -> list[CompetencyAgreement]:
+                          cards: ScorecardRatings) -> list[CompetencyAgreement]:
     competency_ids = {c for means in cards.competency_means.values() for c in means}
     competencies = db.session.scalars(
         select(Competency).where(Competency.id.in_(competency_ids)).order_by(Competency.code)
@@ -376,7 +200,7 @@ def _competency_agreement(panels: dict[int, list[int]],
     ]
 
 
-def _calibration(rows: list[Rating], cards: _Scorecards, panels: dict[int, list[int]],
+def _calibration(rows: list[Rating], cards: ScorecardRatings, panels: dict[int, list[int]],
                  openings: Select, kits: list[int] | None,
                  now: datetime) -> list[InterviewerCalibration]:
     ratings: dict[int, list[int]] = defaultdict(list)

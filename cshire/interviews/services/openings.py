@@ -200,7 +200,7 @@ def status_counts(opening: Opening) -> dict[str, int]:
         .where(Application.opening_id == opening.id)
         .group_by(Application.status)
     )
-    return dict(rows)
+    return dict(rows.all())
 
 
 def load_opening(opening_id: int) -> Opening | None:

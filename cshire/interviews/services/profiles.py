@@ -477,7 +477,9 @@ def _csv_row(
     if member is None:
         problems.append(Problem("csv_unknown_email", line, {"email": email}))
     elif email in seen:
-        problems.append(Problem("csv_duplicate_email", line, {"email": email, "first": seen[email]}))
+        problems.append(
+            Problem("csv_duplicate_email", line, {"email": email, "first": seen[email]})
+        )
     else:
         seen[email] = line
     if flag.lower() not in _TRUE | _FALSE:

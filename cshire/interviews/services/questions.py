@@ -109,7 +109,7 @@ def _validate(data: QuestionInput, question: InterviewQuestion | None) -> Compet
     if competency.archived_at is not None and (
         question is None or question.competency_id != competency.id
     ):
-        raise QuestionError("competency_archived", code=competency.code)
+        raise QuestionError("competency_archived", competency=competency.code)
     if data.question_type not in QuestionType._value2member_map_:
         raise QuestionError("type_invalid")
     if data.language not in LANGUAGES:

@@ -9,7 +9,7 @@ Rules (the page explains each in words):
   score, on the 1–5 scale, and (fit − 1) / 4 × 100 on the 0–100 scale;
 - the band is fit ± 1.96 × SEM, SEM = √(Σ SEMᵢ²) / m over the candidate's m
   scorecards, SEMᵢ = SD × √(1 − ICC(1,1)) of that scorecard's kit version
-  (``agreement.kit_reliability``); no band while a kit's reliability is unknown;
+  (``ratings.kit_reliability``); no band while a kit's reliability is unknown;
 - a competency is flagged for the debrief when two scorecards' means on it are
   2 or more points apart;
 - a decision departs from the opening's rule when it hires or advances below the
@@ -21,9 +21,10 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from cshire import stats
 from cshire.auth.models import User
@@ -39,6 +40,7 @@ from cshire.interviews.models import (
     HighPerformerProfile,
     HiringDecision,
     Interview,
+    InterviewKitVersion,
     KitItem,
     Opening,
     OpeningStage,
@@ -48,14 +50,14 @@ from cshire.interviews.models import (
     ScorecardAnswer,
     ScorecardStatus,
 )
-from cshire.interviews.services.agreement import (
+from cshire.interviews.services.candidates import change_status, is_closed
+from cshire.interviews.services.openings import HiringError, can_manage_opening
+from cshire.interviews.services.ratings import (
     KitReliability,
     band_sem,
     kit_reliability,
     weighted_fit,
 )
-from cshire.interviews.services.candidates import change_status, is_closed
-from cshire.interviews.services.openings import HiringError, can_manage_opening
 from cshire.interviews.services.scoring import visible_scorecards
 
 FLAG_SPREAD = 2  # points between two scorecards on a competency that call for a debrief
@@ -89,11 +91,12 @@ class CompetencyScore:
     def n(self) -> int:
         return len(self.ratings)
 
-    @property
+    # Cached: read several times per page, computed once the ratings are complete.
+    @cached_property
     def mean(self) -> float | None:
         return stats.mean(self.ratings)
 
-    @property
+    @cached_property
     def sd(self) -> float | None:
         return stats.sample_sd(self.ratings)
 
@@ -164,6 +167,7 @@ class CandidateScorecard:
     pending: list[Scorecard]  # panel seats not submitted yet
     tally: dict[str, int]
     departures: dict[str, bool]  # outcome → would it depart from the rule?
+    kit_versions: dict[int, InterviewKitVersion]  # the kits of this candidate's stages
 
     @property
     def flags(self) -> list[CompetencyScore]:
@@ -171,21 +175,26 @@ class CandidateScorecard:
 
 
 def load_application_for_scorecard(application_id: int) -> Application | None:
-    """Everything the candidate scorecard shows, in a fixed number of queries."""
+    """Everything the candidate scorecard shows, in a fixed number of queries (seven):
+    to-one relations are joined, collections selected once each, and the people
+    shown need no roles loaded."""
+    people = (lazyload(User.role_grants),)
     return db.session.scalar(
         select(Application).where(Application.id == application_id).options(
-            selectinload(Application.candidate),
-            selectinload(Application.opening).selectinload(Opening.profile)
-            .selectinload(HighPerformerProfile.entries).selectinload(ProfileCompetency.competency),
-            selectinload(Application.opening).selectinload(Opening.stages),
-            selectinload(Application.interviews).selectinload(Interview.stage),
+            joinedload(Application.candidate),
+            joinedload(Application.opening).joinedload(Opening.profile)
+            .selectinload(HighPerformerProfile.entries)
+            .joinedload(ProfileCompetency.competency),
+            selectinload(Application.interviews).joinedload(Interview.stage)
+            .joinedload(OpeningStage.kit_version).joinedload(InterviewKitVersion.kit),
             selectinload(Application.interviews).selectinload(Interview.scorecards)
-            .selectinload(Scorecard.interviewer),
-            selectinload(Application.interviews).selectinload(Interview.scorecards)
-            .selectinload(Scorecard.answers).selectinload(ScorecardAnswer.kit_item),
-            selectinload(Application.events).selectinload(ApplicationEvent.actor),
-            selectinload(Application.decisions).selectinload(HiringDecision.decided_by),
-            selectinload(Application.debrief_notes).selectinload(DebriefNote.author),
+            .joinedload(Scorecard.interviewer).options(*people),
+            selectinload(Application.events).joinedload(ApplicationEvent.actor)
+            .options(*people),
+            selectinload(Application.decisions).joinedload(HiringDecision.decided_by)
+            .options(*people),
+            selectinload(Application.debrief_notes).joinedload(DebriefNote.author)
+            .options(*people),
         )
     )
 
@@ -197,12 +206,9 @@ def candidate_scorecard(application: Application, viewer: User) -> CandidateScor
     entries = application.opening.profile.entries
     scores = {e.competency_id: CompetencyScore(e.competency, e.weight, e.target_level)
               for e in entries}
+    ratings = _ratings([s.id for s in shown])
     for scorecard in shown:
-        per_competency: dict[int, list[int]] = defaultdict(list)
-        for answer in scorecard.answers:
-            if answer.rating is not None:
-                per_competency[answer.kit_item.competency_id].append(answer.rating)
-        for competency_id, values in per_competency.items():
+        for competency_id, values in ratings.get(scorecard.id, {}).items():
             if competency_id in scores:
                 scores[competency_id].ratings.extend(values)
                 scores[competency_id].by_scorecard.append((scorecard, sum(values) / len(values)))
@@ -220,7 +226,24 @@ def candidate_scorecard(application: Application, viewer: User) -> CandidateScor
         tally=_tally(shown),
         departures={o.value: departs_from_rule(o.value, fit.percent, threshold)
                     for o in DecisionOutcome},
+        kit_versions={i.stage.kit_version_id: i.stage.kit_version
+                      for i in application.interviews},
     )
+
+
+def _ratings(scorecard_ids: list[int]) -> dict[int, dict[int, list[int]]]:
+    """Scorecard id → competency id → its ratings, as plain values (one query: the
+    page needs numbers, not answer objects with their question texts)."""
+    result: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for scorecard_id, competency_id, rating in db.session.execute(
+        select(ScorecardAnswer.scorecard_id, KitItem.competency_id, ScorecardAnswer.rating)
+        .join(KitItem, ScorecardAnswer.kit_item_id == KitItem.id)
+        .where(ScorecardAnswer.scorecard_id.in_(scorecard_ids),
+               ScorecardAnswer.rating.is_not(None))
+        .order_by(ScorecardAnswer.scorecard_id, KitItem.position)
+    ):
+        result[scorecard_id][competency_id].append(rating)
+    return result
 
 
 def _tally(scorecards: list[Scorecard]) -> dict[str, int]:

@@ -1,4 +1,11 @@
 """Hiring views, one module per area; importing them registers their routes on ``bp``."""
 
-from cshire.interviews.views import kits, profiles, questions  # noqa: F401
-from cshire.interviews.views import analytics, interviews, openings, scorecards  # noqa: F401
+from cshire.interviews.views import (  # noqa: F401
+    analytics,
+    interviews,
+    kits,
+    openings,
+    profiles,
+    questions,
+    scorecards,
+)

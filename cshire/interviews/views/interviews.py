@@ -112,8 +112,7 @@ def interview_detail(interview_id: int):
     """The panel and, as far as the independence rule allows, its scorecards."""
     interview = ensure_found(load_interview(interview_id))
     ensure_allowed(can_open_interview(current_user, interview))
-    shown = [s for s in visible_scorecards(current_user, interview.scorecards) if s.is_submitted
-             or s.interviewer_id == current_user.id]
+    shown = visible_scorecards(current_user, interview.scorecards)
     answers = {(s.id, a.kit_item_id): a for s in shown for a in s.answers}
     return render_template(
         "interviews/interview_detail.html", interview=interview, shown=shown, answers=answers,

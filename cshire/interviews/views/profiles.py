@@ -226,7 +226,7 @@ def profile_edit(profile_id: int):
 def _prefilled(profile: HighPerformerProfile) -> ProfileForm:
     """The edit form with the profile, or with the exemplar suggestion applied when the
     manager chose "Edit suggestion" (nothing is saved until they press Save)."""
-    if request.args.get("from") == "suggestion":
+    if request.args.get("from") == "suggestion" and suggestion_for(profile):
         entries = suggested_entries(profile)
         flash(_("The suggestion is filled in below. Nothing is saved until you press Save."),
               "info")

@@ -30,7 +30,7 @@ from cshire.pagination import paginate
 
 MESSAGES = {
     "competency_required": _l("Choose a competency."),
-    "competency_archived": _l("%(code)s is archived: choose an active competency."),
+    "competency_archived": _l("%(competency)s is archived: choose an active competency."),
     "type_invalid": _l("Choose a question type."),
     "language_invalid": _l("Choose a language."),
     "text_required": _l("Write the question."),

@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews import bp
 from cshire.interviews.forms.process import (
@@ -39,6 +40,7 @@ from cshire.interviews.services.privacy import (
     candidate_export,
     load_candidate_for_export,
 )
+from cshire.interviews.services.ratings import MIN_INTERVIEWS
 from cshire.interviews.services.scorecards import (
     add_debrief_note,
     candidate_scorecard,
@@ -166,7 +168,7 @@ def _render_candidate(application, decision_form=None, debrief_form=None, status
         "interviews/candidate_scorecard.html", card=card, radar=candidate_radar(card),
         decision_form=decision_form or DecisionForm(), debrief_form=debrief_form or DebriefForm(),
         status_form=status_form, statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS,
-        recommendations=RECOMMENDATION_LABELS,
+        recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
     )
 
 
@@ -243,7 +245,8 @@ def application_pdf(application_id: int):
     return pdf_response(
         "interviews/candidate_scorecard_pdf.html", pdf_filename(card), card=card,
         radar=candidate_radar(card), statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS,
-        recommendations=RECOMMENDATION_LABELS,
+        recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
+        generated_at=utcnow(),
     )
 
 

@@ -1,0 +1,125 @@
+/* Autosave of an interviewer's draft scorecard (cshire).
+ *
+ * Progressive enhancement: without this script the "Save draft" button saves.
+ * With it, the form is posted (its fields and CSRF token, as FormData) to the URL
+ * in data-autosave-url a few seconds after the last change, at least every 20 s
+ * while the interviewer keeps typing, and when the page is hidden or closed. The
+ * server answers JSON with the new version number, which replaces the hidden
+ * "version" field so the next save (automatic or explicit) is not taken for a
+ * stale one. A 409 (saved elsewhere, or already submitted) stops autosaving and
+ * shows the server's message; the input stays on the page for an explicit save.
+ * Every text shown comes from the server, already translated.
+ */
+(function () {
+  "use strict";
+  var form = document.getElementById("scorecard-form");
+  if (!form || !form.dataset.autosaveUrl || !window.fetch || !window.FormData) {
+    return;
+  }
+  var statusLine = document.getElementById("autosave-status");
+  var version = document.getElementById("version");
+  var IDLE_MS = 3000;
+  var MAX_WAIT_MS = 20000;
+  var dirty = false;
+  var saving = false;
+  var stopped = false;
+  var idleTimer = null;
+  var lastSave = Date.now();
+  var waitingSubmit = false;
+  var submitter = null;
+
+  function show(text) {
+    if (statusLine && text) {
+      statusLine.textContent = text;
+    }
+  }
+
+  function finishPendingSubmit() {
+    // The user pressed a button while an autosave was under way: send the form
+    // now, carrying the version number that save returned.
+    if (waitingSubmit) {
+      waitingSubmit = false;
+      stopped = true;
+      if (submitter && form.requestSubmit) {
+        form.requestSubmit(submitter);
+      } else {
+        form.submit();
+      }
+    }
+  }
+
+  function save(keepalive) {
+    if (!dirty || saving || stopped) {
+      return;
+    }
+    saving = true;
+    dirty = false;
+    lastSave = Date.now();
+    show(form.dataset.msgSaving);
+    var body = new FormData(form);
+    body.delete("action");
+    fetch(form.dataset.autosaveUrl, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" },
+      keepalive: Boolean(keepalive)
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        return { ok: response.ok && data.ok, data: data };
+      });
+    }).then(function (result) {
+      saving = false;
+      if (result.ok) {
+        version.value = String(result.data.version);
+        show(result.data.message);
+      } else {
+        stopped = true;
+        show(result.data.message || form.dataset.msgError);
+      }
+      finishPendingSubmit();
+      if (dirty && !stopped) {
+        schedule();
+      }
+    }).catch(function () {
+      saving = false;
+      dirty = true;
+      show(form.dataset.msgError);
+      finishPendingSubmit();
+    });
+  }
+
+  function schedule() {
+    if (idleTimer) {
+      window.clearTimeout(idleTimer);
+    }
+    var wait = Date.now() - lastSave > MAX_WAIT_MS ? 0 : IDLE_MS;
+    idleTimer = window.setTimeout(function () { save(false); }, wait);
+  }
+
+  function changed() {
+    dirty = true;
+    schedule();
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function (event) {
+    if (idleTimer) {
+      window.clearTimeout(idleTimer);
+    }
+    if (saving) {
+      event.preventDefault();
+      waitingSubmit = true;
+      submitter = event.submitter || null;
+      return;
+    }
+    stopped = true;  // the explicit save or submit takes over
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") {
+      save(true);
+    }
+  });
+  window.addEventListener("pagehide", function () { save(true); });
+}());
