@@ -28,9 +28,9 @@ def demo_command(lang: str, if_empty: bool) -> None:
     db.session.commit()
     for line in summary:
         click.echo(line)
-    click.echo("\nDemo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
     for email, _name, roles in DEMO_USERS:
-        click.echo(f"  {email:<28} {', '.join(r.value for r in roles)}")
+        click.echo(f"  {email:<28} {', '.join(sorted(r.value for r in roles))}")
 
 
 @cshire_group.command("create-user")

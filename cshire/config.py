@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 DEV_ENVIRONMENTS = {"development", "testing"}
-INSECURE_DEV_KEY = "cshire-development-key-not-secret"  # noqa: S105 - dev and tests only
+INSECURE_DEV_KEY = "cshire-development-key-not-secret"
 
 
 class Config:

@@ -13,4 +13,4 @@ __all__ = [
     "Team",
     "User",
 ]
-from cshire.interviews.models import *  # noqa: E402, F403 - every hiring table
+from cshire.interviews.models import *  # noqa: F403 - every hiring table

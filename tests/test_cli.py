@@ -4,8 +4,8 @@ from sqlalchemy import func, select
 
 from cshire.auth.models import Role, User
 from cshire.competencies.models import Competency
-from cshire.extensions import db
 from cshire.database import Base
+from cshire.extensions import db
 
 
 def _row_counts() -> dict[str, int]:

@@ -7,6 +7,7 @@ from flask_login import current_user
 from cshire.auth import bp
 from cshire.auth.access import ensure_found, roles
 from cshire.auth.forms import ROLE_LABELS, TeamForm, UserForm
+from cshire.auth.messages import message_for
 from cshire.auth.models import Role, Team, User
 from cshire.auth.services import (
     AuthError,
@@ -19,7 +20,6 @@ from cshire.auth.services import (
     users_page_query,
     users_with_role,
 )
-from cshire.auth.messages import message_for
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate

@@ -64,7 +64,9 @@ class User(UserMixin, db.Model):
 
     def has_role(self, *roles: Role) -> bool:
         """True when the user holds at least one of ``roles``."""
-        return not self.roles.isdisjoint(roles)
+        # Asked for every navigation link on every page: compare the stored strings
+        # rather than building a set of enums each time.
+        return any(grant.role in roles for grant in self.role_grants)
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"

@@ -14,6 +14,7 @@ from cshire.auth.services import AuthError, ThrottlePolicy, authenticate, change
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 
+
 def _safe_next(target: str | None) -> str | None:
     """Only same-site paths: an open redirect would help phishing."""
     if not target:

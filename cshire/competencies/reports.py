@@ -21,7 +21,9 @@ def catalogue_context() -> dict:
                 "code": c.code,
                 "name": localized(c, "name", language),
                 "description": localized(c, "description", language),
-                "levels": [(lvl.level, localized(lvl, "description", language)) for lvl in c.levels],
+                "levels": [
+                    (lvl.level, localized(lvl, "description", language)) for lvl in c.levels
+                ],
             }
             for c in competencies
             if c.category == category.value

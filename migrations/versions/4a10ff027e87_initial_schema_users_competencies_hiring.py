@@ -369,7 +369,9 @@ def upgrade():
     sa.UniqueConstraint('interview_id', 'interviewer_id', name=op.f('uq_scorecards_interview_id_interviewer_id'))
     )
     with op.batch_alter_table('scorecards', schema=None) as batch_op:
+        batch_op.create_index('ix_scorecards_interview_status', ['interview_id', 'status', 'submitted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_scorecards_interviewer_id'), ['interviewer_id'], unique=False)
+        batch_op.create_index('ix_scorecards_interviewer_status', ['interviewer_id', 'status', 'submitted_at'], unique=False)
 
     op.create_table('scorecard_answers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -420,7 +422,9 @@ def downgrade():
 
     op.drop_table('scorecard_answers')
     with op.batch_alter_table('scorecards', schema=None) as batch_op:
+        batch_op.drop_index('ix_scorecards_interviewer_status')
         batch_op.drop_index(batch_op.f('ix_scorecards_interviewer_id'))
+        batch_op.drop_index('ix_scorecards_interview_status')
 
     op.drop_table('scorecards')
     with op.batch_alter_table('interviews', schema=None) as batch_op:

@@ -17,11 +17,13 @@ from tests import factories
 
 
 def _input(**overrides) -> CompetencyInput:
-    values = dict(
-        code="listening", category=CompetencyCategory.SKILL, name_en="Active listening",
-        name_ja="傾聴", description_en="Hears what is meant.", description_ja="意図を聴く。",
-        levels_en=[f"L{n}" for n in range(1, 6)], levels_ja=[f"レベル{n}" for n in range(1, 6)],
-    )
+    values = {
+        "code": "listening", "category": CompetencyCategory.SKILL,
+        "name_en": "Active listening", "name_ja": "傾聴",
+        "description_en": "Hears what is meant.", "description_ja": "意図を聴く。",
+        "levels_en": [f"L{n}" for n in range(1, 6)],
+        "levels_ja": [f"レベル{n}" for n in range(1, 6)],
+    }
     values.update(overrides)
     return CompetencyInput(**values)
 

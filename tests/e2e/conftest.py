@@ -12,11 +12,14 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 from cshire import create_app
+from cshire.demo import DEMO_PASSWORD
 from cshire.extensions import db
-from tests.conftest import TEST_DATABASE_URL, _truncate_all, app_config
+from tests.conftest import TEST_DATABASE_URL, app_config
 
 CHROMIUM = next(
     (path for path in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if os.path.exists(path)),
@@ -38,9 +41,28 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory, _postgres_schema) -> Iterator[str]:
+def e2e_database_url(tmp_path_factory) -> Iterator[str]:
+    """A database of the browser tests' own: the live server's demo data lives for the
+    whole session and must not meet the other tests' rows."""
+    if not TEST_DATABASE_URL:
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("e2e") / "e2e.db")
+        return
+    name = make_url(TEST_DATABASE_URL).database + "_e2e"
+    server = create_engine(make_url(TEST_DATABASE_URL).set(database="postgres"),
+                           isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+    with server.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(e2e_database_url) -> Iterator[str]:
     """The app with demo data, served on 127.0.0.1 in a thread; yields its base URL."""
-    database = TEST_DATABASE_URL or "sqlite:///" + str(tmp_path_factory.mktemp("e2e") / "e2e.db")
+    database = e2e_database_url
     app = create_app(app_config(
         SQLALCHEMY_DATABASE_URI=database, SQLALCHEMY_ENGINE_OPTIONS={},
         WTF_CSRF_ENABLED=True, SERVER_NAME=None,
@@ -58,8 +80,6 @@ def live_server(tmp_path_factory, _postgres_schema) -> Iterator[str]:
     server.shutdown()
     thread.join(timeout=5)
     with app.app_context():
-        if TEST_DATABASE_URL:
-            _truncate_all()
         db.engine.dispose()
 
 
@@ -68,7 +88,7 @@ def base_url(live_server) -> str:
     return live_server
 
 
-def sign_in(page, base_url: str, email: str, password: str = "demo-pass-1234") -> None:
+def sign_in(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> None:
     page.context.clear_cookies()  # whoever was signed in on this page is signed out
     page.goto(f"{base_url}/login")
     page.get_by_label("Email").fill(email)

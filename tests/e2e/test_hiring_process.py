@@ -44,7 +44,8 @@ def test_independent_scoring_then_the_managers_decision(
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
     page.reload()
-    expect(page.locator("fieldset.rating-choices").first.get_by_label("5", exact=True)).to_be_checked()
+    first_question = page.locator("fieldset.rating-choices").first
+    expect(first_question.get_by_label("5", exact=True)).to_be_checked()
     expect(page.get_by_label("Evidence note (question 1)")).to_have_value(FIRST_NOTE)
     _rate_every_question(page, "5", "Strong yes")
     page.get_by_role("button", name="Submit scorecard").click()

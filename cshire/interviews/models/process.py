@@ -10,7 +10,15 @@ the same rows.
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cshire.auth.models import User
@@ -221,7 +229,14 @@ class Scorecard(db.Model):
     """
 
     __tablename__ = "scorecards"
-    __table_args__ = (UniqueConstraint("interview_id", "interviewer_id"),)
+    __table_args__ = (
+        UniqueConstraint("interview_id", "interviewer_id"),
+        # Covering indexes: "My interviews" lists one interviewer's seats by status,
+        # newest submission first; the analytics and kit-reliability fingerprints count
+        # an interview's submitted scorecards and their latest submission time.
+        Index("ix_scorecards_interviewer_status", "interviewer_id", "status", "submitted_at"),
+        Index("ix_scorecards_interview_status", "interview_id", "status", "submitted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"))

@@ -13,9 +13,10 @@ minimum: a coefficient from three interviews is noise, not information.
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from flask import current_app
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
@@ -26,6 +27,7 @@ from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews.models import (
     Application,
+    HighPerformerProfile,
     Interview,
     InterviewKitVersion,
     KitItem,
@@ -109,7 +111,7 @@ class InterviewerCalibration:
 
 @dataclass(frozen=True)
 class QuestionStat:
-    item: KitItem
+    item: KitItem  # its id inside ``ReportNumbers``
     n: int
     mean: float | None
     sd: float | None
@@ -146,63 +148,151 @@ def agreement_report(user: User, *, opening_id: int | None = None,
                      kit_version_id: int | None = None,
                      now: datetime | None = None) -> AgreementReport:
     """Agreement over the submitted scorecards of the openings ``user`` manages,
-    optionally one opening or one kit version."""
-    openings = scope_opening_ids(user, opening_id)
+    optionally one opening or one kit version.
+
+    The figures come from ``report_numbers`` (cached until a scorecard in scope is
+    submitted or reopened); the people, competencies and questions they describe are
+    loaded fresh, and so are the scorecards still open, which change with the clock.
+    """
+    opening_ids = tuple(db.session.scalars(scope_opening_ids(user, opening_id)))
+    numbers = report_numbers(opening_ids, kit_version_id)
     kits = [kit_version_id] if kit_version_id else None
-    rows = rating_rows(openings, kits)
+    return AgreementReport(
+        overall=numbers.overall,
+        competencies=_competency_agreement(numbers),
+        interviewers=_calibration(numbers, _open_after_interview(
+            opening_ids, kits, now or utcnow())),
+        kits=_question_stats(numbers),
+        n_scorecards=numbers.n_scorecards,
+        n_interviews=numbers.n_interviews,
+    )
+
+
+# ------------------------------------------------------- the figures, cached
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """One interviewer's numbers (``InterviewerCalibration`` without the user)."""
+
+    n_scorecards: int
+    mean: float | None
+    sd: float | None
+    leniency: Figure
+
+
+@dataclass(frozen=True)
+class ReportNumbers:
+    """Every figure of the report, keyed by ids: what the cache holds (no ORM objects,
+    which belong to one request's session)."""
+
+    overall: AgreementFigures
+    competencies: dict[int, AgreementFigures]
+    interviewers: dict[int, Calibration]
+    questions: dict[int, list[QuestionStat]]  # kit version id → stats (``item`` = its id)
+    n_scorecards: int
+    n_interviews: int
+
+
+MAX_CACHED_REPORTS = 200  # per worker process; each holds a few thousand numbers
+
+
+def report_numbers(opening_ids: tuple[int, ...],
+                   kit_version_id: int | None = None) -> ReportNumbers:
+    """The figures for these openings (and kit version), computed at most once per
+    state of their submitted scorecards.
+
+    A large scope takes seconds to compute, so the result is kept per worker under a
+    fingerprint of what it was computed from: the number of submitted scorecards in
+    scope, the latest submission time and the profiles' versions (their weights make
+    the fit scores). Submitting changes the count and the latest time, reopening the
+    count, editing a profile its version: a changed fingerprint is a new cache key, so
+    a stale figure is never served.
+    """
+    key = (opening_ids, kit_version_id, _fingerprint(opening_ids, kit_version_id))
+    cache = current_app.extensions.setdefault("cshire.agreement_reports", {})
+    if key not in cache:
+        if len(cache) >= MAX_CACHED_REPORTS:
+            cache.clear()
+        cache[key] = _compute_numbers(opening_ids, kit_version_id)
+    return cache[key]
+
+
+def _fingerprint(opening_ids: tuple[int, ...], kit_version_id: int | None) -> tuple:
+    query = (
+        select(func.count(Scorecard.id), func.max(Scorecard.submitted_at))
+        .join(Interview, Scorecard.interview_id == Interview.id)
+        .join(Application, Interview.application_id == Application.id)
+        .where(Scorecard.status == SUBMITTED, Application.opening_id.in_(opening_ids))
+    )
+    if kit_version_id:
+        query = query.join(OpeningStage, Interview.stage_id == OpeningStage.id).where(
+            OpeningStage.kit_version_id == kit_version_id)
+    count, last = db.session.execute(query).one()
+    profiles = db.session.execute(
+        select(HighPerformerProfile.id, HighPerformerProfile.version)
+        .join(Opening, Opening.profile_id == HighPerformerProfile.id)
+        .where(Opening.id.in_(opening_ids)).distinct().order_by(HighPerformerProfile.id)
+    ).all()
+    return count, last, tuple(tuple(p) for p in profiles)
+
+
+def _compute_numbers(opening_ids: tuple[int, ...],
+                     kit_version_id: int | None) -> ReportNumbers:
+    kits = [kit_version_id] if kit_version_id else None
+    rows = rating_rows(opening_ids, kits)
     cards = ScorecardRatings(rows, profile_weights({r.opening_id for r in rows}))
     panels = cards.panels()
-    return AgreementReport(
-        overall=_figures(panels, cards.fit, cards),
-        competencies=_competency_agreement(panels, cards),
-        interviewers=_calibration(rows, cards, panels, openings, kits, now or utcnow()),
-        kits=_question_stats(rows),
+    competency_ids = {c for means in cards.competency_means.values() for c in means}
+    return ReportNumbers(
+        overall=_figures(panels, cards.fit),
+        competencies={c: _figures(panels, {
+            sid: means.get(c) for sid, means in cards.competency_means.items()
+        }) for c in competency_ids},
+        interviewers=_interviewer_numbers(rows, cards, panels),
+        questions=_question_numbers(rows),
         n_scorecards=len(cards.meta),
         n_interviews=len({r.interview_id for r in rows}),
     )
 
 
-def _figures(panels: dict[int, list[int]], values: Mapping[int, float | None],
-             cards: ScorecardRatings) -> AgreementFigures:
+def _figures(panels: dict[int, list[int]],
+             values: Mapping[int, float | None]) -> AgreementFigures:
     """ICC(1,1), ICC(1,k) and alpha of per-scorecard ``values`` over the panels."""
     targets = []
-    raters: dict[int, dict[int, float]] = defaultdict(dict)  # interviewer → interview → value
-    for interview_id, sids in panels.items():
+    for sids in panels.values():
         scored = [s for s in sids if values.get(s) is not None]
-        if len(scored) < 2:
-            continue
-        targets.append([values[s] for s in scored])
-        for s in scored:
-            raters[cards.meta[s].interviewer_id][interview_id] = values[s]
+        if len(scored) >= 2:
+            targets.append([values[s] for s in scored])
     n = len(targets)
-    units = sorted({i for r in raters.values() for i in r})
-    data = [[r.get(u) for u in units] for r in raters.values()]
     return AgreementFigures(
         icc_single=_figure(stats.icc(targets, "ICC(1,1)") if n >= 2 else None, n),
         icc_panel=_figure(stats.icc(targets, "ICC(1,k)") if n >= 2 else None, n),
-        alpha=_figure(stats.krippendorff_alpha(data, "interval") if data else None, n,
-                      banded=False),
+        alpha=_figure(stats.krippendorff_alpha(_panel_slots(targets), "interval")
+                      if targets else None, n, banded=False),
         n_scorecards=sum(len(t) for t in targets),
     )
 
 
-def _competency_agreement(panels: dict[int, list[int]],
-                          cards: ScorecardRatings) -> list[CompetencyAgreement]:
-    competency_ids = {c for means in cards.competency_means.values() for c in means}
+def _panel_slots(targets: list[list[float]]) -> list[list[float | None]]:
+    """Krippendorff's data matrix with one row per panel seat instead of one per
+    interviewer: alpha depends only on the values within each unit, not on who gave
+    them, and hundreds of interviewers × thousands of interviews would be a matrix
+    of mostly None that takes longer to build than the statistic itself."""
+    width = max(len(t) for t in targets)
+    return [[t[seat] if seat < len(t) else None for t in targets] for seat in range(width)]
+
+
+def _competency_agreement(numbers: ReportNumbers) -> list[CompetencyAgreement]:
     competencies = db.session.scalars(
-        select(Competency).where(Competency.id.in_(competency_ids)).order_by(Competency.code)
+        select(Competency).where(Competency.id.in_(list(numbers.competencies)))
+        .order_by(Competency.code)
     )
-    return [
-        CompetencyAgreement(c, _figures(panels, {
-            sid: means.get(c.id) for sid, means in cards.competency_means.items()
-        }, cards))
-        for c in competencies
-    ]
+    return [CompetencyAgreement(c, numbers.competencies[c.id]) for c in competencies]
 
 
-def _calibration(rows: list[Rating], cards: ScorecardRatings, panels: dict[int, list[int]],
-                 openings: Select, kits: list[int] | None,
-                 now: datetime) -> list[InterviewerCalibration]:
+def _interviewer_numbers(rows: list[Rating], cards: ScorecardRatings,
+                         panels: dict[int, list[int]]) -> dict[int, Calibration]:
     ratings: dict[int, list[int]] = defaultdict(list)
     for row in rows:
         if row.rating is not None:
@@ -218,23 +308,39 @@ def _calibration(rows: list[Rating], cards: ScorecardRatings, panels: dict[int, 
     counts: dict[int, int] = defaultdict(int)
     for meta in cards.meta.values():
         counts[meta.interviewer_id] += 1
-    open_after = _open_after_interview(openings, kits, now)
-    user_ids = set(counts) | set(open_after)
+    return {
+        user_id: Calibration(
+            n_scorecards=count,
+            mean=stats.mean(ratings.get(user_id, [])),
+            sd=stats.sample_sd(ratings.get(user_id, [])),
+            leniency=_figure(stats.mean(differences.get(user_id, [])),
+                             len(differences.get(user_id, [])), MIN_SHARED, banded=False),
+        )
+        for user_id, count in counts.items()
+    }
+
+
+NO_SCORECARDS = Calibration(0, None, None, _figure(None, 0, MIN_SHARED, banded=False))
+
+
+def _calibration(numbers: ReportNumbers,
+                 open_after: dict[int, int]) -> list[InterviewerCalibration]:
+    """Everyone with a submitted scorecard or one still open after the interview."""
+    user_ids = set(numbers.interviewers) | set(open_after)
     users = db.session.scalars(
         select(User).where(User.id.in_(user_ids)).order_by(User.display_name))
-    return [
-        InterviewerCalibration(
-            interviewer=u, n_scorecards=counts.get(u.id, 0),
-            mean=stats.mean(ratings.get(u.id, [])), sd=stats.sample_sd(ratings.get(u.id, [])),
-            leniency=_figure(stats.mean(differences.get(u.id, [])),
-                             len(differences.get(u.id, [])), MIN_SHARED, banded=False),
-            open_after_interview=open_after.get(u.id, 0),
-        )
-        for u in users
-    ]
+    result = []
+    for user in users:
+        figures = numbers.interviewers.get(user.id, NO_SCORECARDS)
+        result.append(InterviewerCalibration(
+            interviewer=user, n_scorecards=figures.n_scorecards, mean=figures.mean,
+            sd=figures.sd, leniency=figures.leniency,
+            open_after_interview=open_after.get(user.id, 0),
+        ))
+    return result
 
 
-def _open_after_interview(openings: Select, kits: list[int] | None,
+def _open_after_interview(opening_ids: tuple[int, ...], kits: list[int] | None,
                           now: datetime) -> dict[int, int]:
     """Interviewer → scorecards still not submitted although the interview took place."""
     query = (
@@ -243,7 +349,7 @@ def _open_after_interview(openings: Select, kits: list[int] | None,
         .join(Application, Interview.application_id == Application.id)
         .join(OpeningStage, Interview.stage_id == OpeningStage.id)
         .where(Scorecard.status != SUBMITTED, Interview.scheduled_at < now,
-               Application.opening_id.in_(openings))
+               Application.opening_id.in_(opening_ids))
         .group_by(Scorecard.interviewer_id)
     )
     if kits:
@@ -251,22 +357,41 @@ def _open_after_interview(openings: Select, kits: list[int] | None,
     return dict(db.session.execute(query).all())
 
 
-def _question_stats(rows: list[Rating]) -> list[KitQuestions]:
-    kit_version_ids = sorted({r.kit_version_id for r in rows})
-    versions = db.session.scalars(
-        select(InterviewKitVersion).where(InterviewKitVersion.id.in_(kit_version_ids))
-        .options(selectinload(InterviewKitVersion.kit),
-                 selectinload(InterviewKitVersion.items).selectinload(KitItem.competency))
-    )
+def _question_numbers(rows: list[Rating]) -> dict[int, list[QuestionStat]]:
+    """Kit version id → its questions' statistics, in the kit's order."""
     by_version: dict[int, list[Rating]] = defaultdict(list)
     for row in rows:
         by_version[row.kit_version_id].append(row)
-    return [KitQuestions(v, _kit_question_stats(v, by_version[v.id])) for v in versions]
+    items: dict[int, list[int]] = defaultdict(list)
+    for item_id, version_id in db.session.execute(
+        select(KitItem.id, KitItem.kit_version_id)
+        .where(KitItem.kit_version_id.in_(list(by_version)))
+        .order_by(KitItem.kit_version_id, KitItem.position, KitItem.id)
+    ):
+        items[version_id].append(item_id)
+    return {v: _kit_question_stats(items[v], by_version[v]) for v in by_version}
 
 
-def _kit_question_stats(version: InterviewKitVersion, rows: list[Rating]) -> list[QuestionStat]:
-    items = list(version.items)
-    column = {item.id: i for i, item in enumerate(items)}
+def _question_stats(numbers: ReportNumbers) -> list[KitQuestions]:
+    versions = db.session.scalars(
+        select(InterviewKitVersion).where(InterviewKitVersion.id.in_(list(numbers.questions)))
+        .options(selectinload(InterviewKitVersion.kit),
+                 selectinload(InterviewKitVersion.items).selectinload(KitItem.competency))
+    )
+    result = []
+    for version in versions:
+        stats_by_item = {q.item: q for q in numbers.questions[version.id]}
+        result.append(KitQuestions(version, [
+            replace(stats_by_item[item.id], item=item) for item in version.items
+            if item.id in stats_by_item
+        ]))
+    return result
+
+
+def _kit_question_stats(items: list[int], rows: list[Rating]) -> list[QuestionStat]:
+    """``items`` the kit version's question ids in order; ``QuestionStat.item`` is
+    the id here (``_question_stats`` puts the question in its place)."""
+    column = {item: i for i, item in enumerate(items)}
     grid: dict[int, list[int | None]] = defaultdict(lambda: [None] * len(items))
     not_asked: dict[int, int] = defaultdict(int)
     for row in rows:
@@ -279,11 +404,11 @@ def _kit_question_stats(version: InterviewKitVersion, rows: list[Rating]) -> lis
     result = []
     for i, item in enumerate(items):
         values = [r[i] for r in grid.values() if r[i] is not None]
-        asked_or_not = len(values) + not_asked[item.id]
+        asked_or_not = len(values) + not_asked[item]
         correlation = item_rest[i] if i < len(item_rest) else None
         stat = QuestionStat(
             item=item, n=len(values), mean=stats.mean(values), sd=stats.sample_sd(values),
-            share_not_asked=not_asked[item.id] / asked_or_not if asked_or_not else None,
+            share_not_asked=not_asked[item] / asked_or_not if asked_or_not else None,
             item_rest=correlation,
             share_ceiling=values.count(5) / len(values) if values else None,
             share_floor=values.count(1) / len(values) if values else None,

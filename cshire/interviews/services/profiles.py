@@ -275,24 +275,32 @@ class SuggestionRow:
     suggestion: CompetencySuggestion
 
 
-def team_members() -> list[User]:
+def team_members_query() -> Select:
     """Active users with the CSM role: the people a manager can rate as exemplars."""
-    return list(db.session.scalars(
+    return (
         select(User)
         .join(RoleGrant, RoleGrant.user_id == User.id)
         .where(RoleGrant.role == Role.CSM.value, User.active.is_(True))
         .order_by(User.display_name, User.id)
-    ))
+    )
 
 
-def exemplars_of(profile: HighPerformerProfile) -> dict[int, ExemplarMember]:
-    """Exemplar rows by member id, ratings loaded in the same round of queries."""
-    rows = db.session.scalars(
+def team_members() -> list[User]:
+    return list(db.session.scalars(team_members_query()))
+
+
+def exemplars_of(profile: HighPerformerProfile,
+                 member_ids: Iterable[int] | None = None) -> dict[int, ExemplarMember]:
+    """Exemplar rows by member id (all, or those of ``member_ids``: one page of the
+    grid), ratings loaded in the same round of queries."""
+    query = (
         select(ExemplarMember)
         .where(ExemplarMember.profile_id == profile.id)
         .options(selectinload(ExemplarMember.ratings), selectinload(ExemplarMember.member))
     )
-    return {row.member_id: row for row in rows}
+    if member_ids is not None:
+        query = query.where(ExemplarMember.member_id.in_(list(member_ids)))
+    return {row.member_id: row for row in db.session.scalars(query)}
 
 
 def save_exemplars(

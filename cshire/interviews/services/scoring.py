@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from cshire.auth.models import User
 from cshire.database import utcnow
@@ -99,12 +99,16 @@ def visible_scorecards(viewer: User, scorecards: Iterable[Scorecard]) -> list[Sc
 
 
 def _with_context(query: Select) -> Select:
+    """Each seat with its interview, candidate, opening and stage, joined into the same
+    query: all to-one relations, so a join adds no rows, and unlike ``selectinload``
+    (which splits its IN list into chunks of 500) the count stays fixed however many
+    seats an interviewer has."""
     return query.options(
-        selectinload(Scorecard.interview).selectinload(Interview.application)
-        .selectinload(Application.candidate),
-        selectinload(Scorecard.interview).selectinload(Interview.application)
-        .selectinload(Application.opening),
-        selectinload(Scorecard.interview).selectinload(Interview.stage),
+        joinedload(Scorecard.interview).joinedload(Interview.application)
+        .joinedload(Application.candidate),
+        joinedload(Scorecard.interview).joinedload(Interview.application)
+        .joinedload(Application.opening),
+        joinedload(Scorecard.interview).joinedload(Interview.stage),
     )
 
 

@@ -11,15 +11,30 @@ from cshire.interviews.services import agreement
 from cshire.interviews.services.openings import can_manage_opening
 
 
-@bp.route("/analytics")
-@roles(*MANAGERS)
-def analytics():
+def _chosen_opening(openings: list[Opening]) -> int | None:
+    """The opening the report covers; None = all the user's openings.
+
+    Without a choice (the navigation link) the most recent opening is shown: it is
+    what a hiring manager usually looks at, and over every opening the first report
+    after a new submission takes seconds at a large scale. "All my openings" in the
+    filter (an empty value) asks for the overall figures, which are cached.
+    """
+    if "opening" not in request.args:
+        latest = max(openings, key=lambda o: (o.created_at, o.id), default=None)
+        return latest.id if latest else None
     opening_id = request.args.get("opening", type=int)
-    kit_version_id = request.args.get("kit_version", type=int)
     if opening_id:
         ensure_allowed(can_manage_opening(current_user,
                                           ensure_found(db.session.get(Opening, opening_id))))
+    return opening_id
+
+
+@bp.route("/analytics")
+@roles(*MANAGERS)
+def analytics():
     openings, versions = agreement.reportable_scope(current_user)
+    opening_id = _chosen_opening(openings)
+    kit_version_id = request.args.get("kit_version", type=int)
     report = agreement.agreement_report(current_user, opening_id=opening_id,
                                         kit_version_id=kit_version_id)
     return render_template(

@@ -44,10 +44,12 @@ from cshire.interviews.services.profiles import (
     set_archived,
     suggested_entries,
     suggestion_for,
-    team_members,
+    team_members_query,
     update_profile,
 )
 from cshire.pagination import paginate
+
+EXEMPLARS_PER_PAGE = 50  # members per page of the rating grid
 
 MESSAGES = {
     "name_required": _l("Enter a name."),
@@ -273,9 +275,12 @@ def profile_restore(profile_id: int):
 @bp.route("/profiles/<int:profile_id>/exemplars", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def profile_exemplars(profile_id: int):
-    """The rating grid: team members × the profile's competencies."""
+    """The rating grid: team members × the profile's competencies, one page of members
+    at a time (a large team is thousands of selects). Saving a page stores only the
+    members on it; the others keep their ratings."""
     profile = _profile_or_404(profile_id)
-    members = team_members()
+    page = paginate(team_members_query(), per_page=EXEMPLARS_PER_PAGE)
+    members = page.items
     form = ConfirmForm()
     submitted = None
     if form.validate_on_submit():
@@ -289,21 +294,22 @@ def profile_exemplars(profile_id: int):
         else:
             db.session.commit()
             flash(_("Ratings saved: %(count)s team members rated.", count=count), "success")
-            return redirect(url_for("interviews.profile_exemplars", profile_id=profile.id))
+            return redirect(url_for("interviews.profile_exemplars", profile_id=profile.id,
+                                    page=page.page if page.page > 1 else None))
     return render_template(
         "interviews/profile_exemplars.html", profile=profile, members=members, form=form,
-        grid=_grid(profile, submitted),
+        grid=_grid(profile, members, submitted), page=page,
     )
 
 
-def _grid(profile: HighPerformerProfile, submitted) -> dict[int, tuple[bool, dict]]:
+def _grid(profile: HighPerformerProfile, members, submitted) -> dict[int, tuple[bool, dict]]:
     """member id → (high performer?, {competency id: rating}) to show in the grid: what
     was just submitted when it was refused, else what is stored."""
     if submitted is not None:
         return {row.member_id: (row.is_high_performer, row.ratings) for row in submitted}
     return {
         member_id: (m.is_high_performer, {r.competency_id: r.rating for r in m.ratings})
-        for member_id, m in exemplars_of(profile).items()
+        for member_id, m in exemplars_of(profile, [m.id for m in members]).items()
     }
 
 
