@@ -59,7 +59,7 @@ def _default_sqlite_url(app: Flask) -> str:
 
 
 def _init_extensions(app: Flask) -> None:
-    from cshire import i18n, models  # noqa: F401 - models registers every table
+    from cshire import cache, i18n, models  # noqa: F401 - models registers every table
     from cshire.auth.access import init_access
     from cshire.extensions import csrf, db, migrate
 
@@ -68,6 +68,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     i18n.init_app(app)
     init_access(app)
+    cache.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

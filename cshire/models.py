@@ -1,12 +1,14 @@
 """Every package's models, imported in one place for Alembic and ``flask shell``."""
 
 from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
+from cshire.cache import DataGeneration
 from cshire.competencies.models import Competency, CompetencyCategory, CompetencyLevel
 
 __all__ = [
     "Competency",
     "CompetencyCategory",
     "CompetencyLevel",
+    "DataGeneration",
     "LoginThrottle",
     "Role",
     "RoleGrant",

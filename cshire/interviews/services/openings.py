@@ -50,7 +50,18 @@ def is_admin(user: User) -> bool:
 
 def can_manage_opening(user: User, opening: Opening) -> bool:
     """The opening's hiring manager, or an admin."""
-    return is_admin(user) or opening.hiring_manager_id == user.id
+    return manages(user, opening.hiring_manager_id)
+
+
+def manages(user: User, hiring_manager_id: int | None) -> bool:
+    """``can_manage_opening`` from the hiring manager's id alone (``None``: not found)."""
+    return hiring_manager_id is not None and (is_admin(user) or hiring_manager_id == user.id)
+
+
+def opening_manager_id(opening_id: int) -> int | None:
+    """The opening's hiring manager, in one light query: the access check made before
+    a cached page is served."""
+    return db.session.scalar(select(Opening.hiring_manager_id).where(Opening.id == opening_id))
 
 
 def openings_query(user: User, *, include_closed: bool = True) -> Select:

@@ -174,6 +174,15 @@ class CandidateScorecard:
         return [c for c in self.competencies if c.flagged]
 
 
+def application_manager_id(application_id: int) -> int | None:
+    """The hiring manager of the application's opening, in one light query: the access
+    check made before a cached page is served."""
+    return db.session.scalar(
+        select(Opening.hiring_manager_id).join(Application, Application.opening_id == Opening.id)
+        .where(Application.id == application_id)
+    )
+
+
 def load_application_for_scorecard(application_id: int) -> Application | None:
     """Everything the candidate scorecard shows, in a fixed number of queries (seven):
     to-one relations are joined, collections selected once each, and the people

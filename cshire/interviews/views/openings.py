@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.cache import cached_page, current_generation
 from cshire.extensions import db
 from cshire.interviews import bp
 from cshire.interviews.forms.process import (
@@ -34,6 +35,8 @@ from cshire.interviews.services.openings import (
     can_manage_opening,
     create_opening,
     load_opening,
+    manages,
+    opening_manager_id,
     openings_query,
     published_kit_versions,
     set_closed,
@@ -207,6 +210,12 @@ def candidate_import(opening_id: int):
 @bp.route("/openings/<int:opening_id>/compare")
 @roles(*MANAGERS)
 def opening_compare(opening_id: int):
-    opening = _managed_opening(opening_id)
+    generation = current_generation()  # before any data is read: see cshire.cache
+    ensure_allowed(manages(current_user, ensure_found(opening_manager_id(opening_id))))
+    return cached_page(opening_id, lambda: _render_compare(_managed_opening(opening_id)),
+                       generation=generation)
+
+
+def _render_compare(opening) -> str:
     return render_template("interviews/opening_compare.html", opening=opening,
                            rows=compare_candidates(opening), statuses=STATUS_LABELS)

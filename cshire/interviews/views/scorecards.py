@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.cache import cached_page, current_generation
 from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews import bp
@@ -34,6 +35,7 @@ from cshire.interviews.services.openings import (
     PANEL_ROLES,
     HiringError,
     can_manage_opening,
+    manages,
 )
 from cshire.interviews.services.privacy import (
     can_export,
@@ -43,6 +45,7 @@ from cshire.interviews.services.privacy import (
 from cshire.interviews.services.ratings import MIN_INTERVIEWS
 from cshire.interviews.services.scorecards import (
     add_debrief_note,
+    application_manager_id,
     candidate_scorecard,
     load_application_for_scorecard,
     record_decision,
@@ -175,7 +178,10 @@ def _render_candidate(application, decision_form=None, debrief_form=None, status
 @bp.route("/applications/<int:application_id>")
 @roles(*MANAGERS)
 def application_scorecard(application_id: int):
-    return _render_candidate(_managed_application(application_id))
+    generation = current_generation()  # before any data is read: see cshire.cache
+    ensure_allowed(manages(current_user, ensure_found(application_manager_id(application_id))))
+    return cached_page(application_id, lambda: _render_candidate(
+        _managed_application(application_id)), generation=generation)
 
 
 @bp.route("/applications/<int:application_id>/decision", methods=["POST"])
