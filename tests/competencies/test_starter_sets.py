@@ -18,8 +18,8 @@ from cshire.competencies.starter_sets import (
     Text,
     competencies_for,
 )
+from tests.bilingual import assert_clean_bilingual, assert_languages_match
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # hiragana, katakana, kanji
 CODE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
 
 EXPECTED_ARCHETYPES = {
@@ -178,19 +178,12 @@ def test_competencies_for_an_unknown_archetype_raises_key_error():
 
 def test_every_text_has_both_languages_and_no_stray_whitespace():
     for label, text in all_texts():
-        assert isinstance(text, Text), label
-        for value in (text.en, text.ja):
-            assert isinstance(value, str), label
-            assert value.strip(), label
-            assert value == value.strip(), label
-            assert "  " not in value, label
-            assert "\n" not in value and "\r" not in value, label
+        assert_clean_bilingual(label, text)
 
 
 def test_japanese_is_japanese_and_english_is_english():
     for label, text in all_texts():
-        assert CJK.search(text.ja), label
-        assert not CJK.search(text.en), label
+        assert_languages_match(label, text)
 
 
 def test_descriptions_and_anchors_are_full_sentences():

@@ -2,13 +2,12 @@
 
 import ast
 import dataclasses
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from cshire.competencies.starter_sets import ARCHETYPES, COMPETENCIES, Text
+from cshire.competencies.starter_sets import ARCHETYPES, COMPETENCIES
 from cshire.interviews import question_seed
 from cshire.interviews.question_seed import (
     BEHAVIOURAL,
@@ -17,8 +16,8 @@ from cshire.interviews.question_seed import (
     SITUATIONAL,
     SeedQuestion,
 )
+from tests.bilingual import assert_clean_bilingual, assert_languages_match
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # hiragana, katakana, kanji
 COUNTS = Counter(q.competency_code for q in QUESTIONS)
 
 
@@ -130,19 +129,12 @@ def test_three_distinct_anchors_with_level_5_building_on_level_3(question):
 
 def test_every_text_has_both_languages_and_no_stray_whitespace():
     for label, text in all_texts():
-        assert isinstance(text, Text), label
-        for value in (text.en, text.ja):
-            assert isinstance(value, str), label
-            assert value.strip(), label
-            assert value == value.strip(), label
-            assert "  " not in value, label
-            assert "\n" not in value and "\r" not in value, label
+        assert_clean_bilingual(label, text)
 
 
 def test_japanese_is_japanese_and_english_is_english():
     for label, text in all_texts():
-        assert CJK.search(text.ja), label
-        assert not CJK.search(text.en), label
+        assert_languages_match(label, text)
 
 
 def test_texts_end_like_sentences():
