@@ -19,12 +19,14 @@ from cshire.interviews.models.design import (
     InterviewQuestion,
 )
 from cshire.interviews.question_seed import QUESTIONS
-from cshire.interviews.services.kit_builder import KitRequest, build_kit, publish
-from cshire.interviews.services.profiles import (
+from cshire.interviews.services.exemplars import (
     ExemplarInput,
-    create_from_archetype,
     save_exemplars,
     team_members,
+)
+from cshire.interviews.services.kit_builder import KitRequest, build_kit, publish
+from cshire.interviews.services.profiles import (
+    create_from_archetype,
 )
 
 LANGUAGES = ("en", "ja")

@@ -12,7 +12,9 @@ from cshire.database import utcnow
 from cshire.i18n import current_language, localized
 from cshire.interviews.forms.design import QUESTION_TYPE_LABELS
 from cshire.interviews.models.design import HighPerformerProfile, InterviewKitVersion
-from cshire.interviews.services.profiles import SuggestionRow
+from cshire.interviews.services.exemplars import (
+    SuggestionRow,
+)
 
 
 def profile_radar(profile: HighPerformerProfile, language: str | None = None) -> Markup:

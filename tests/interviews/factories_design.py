@@ -12,8 +12,11 @@ from cshire.interviews.models.design import (
     InterviewQuestion,
     ProfileCompetency,
 )
+from cshire.interviews.services.exemplars import (
+    ExemplarInput,
+    save_exemplars,
+)
 from cshire.interviews.services.kit_builder import KitRequest, build_kit, publish
-from cshire.interviews.services.profiles import ExemplarInput, save_exemplars
 from tests import factories
 
 _sequence = count(1)

@@ -10,23 +10,25 @@ from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews.exemplars import DIFFERENTIATING, INSUFFICIENT, THRESHOLD
 from cshire.interviews.models.design import ExemplarMember, ExemplarRating
-from cshire.interviews.services.profiles import (
-    EntryInput,
+from cshire.interviews.services.exemplars import (
     ExemplarInput,
-    ProfileError,
-    ProfileInput,
     accept_suggestion,
-    active_profiles,
-    create_from_archetype,
-    create_profile,
     exemplar_csv_template,
     exemplars_of,
     parse_exemplar_csv,
     save_exemplars,
-    set_archived,
     suggested_entries,
     suggestion_for,
     team_members,
+)
+from cshire.interviews.services.profiles import (
+    EntryInput,
+    ProfileError,
+    ProfileInput,
+    active_profiles,
+    create_from_archetype,
+    create_profile,
+    set_archived,
     update_profile,
 )
 from tests import factories

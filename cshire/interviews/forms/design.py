@@ -25,7 +25,12 @@ from wtforms.widgets import NumberInput
 from cshire.competencies.models import Competency
 from cshire.i18n import LANGUAGE_NAMES, localized
 from cshire.interviews.models.design import QuestionType
-from cshire.interviews.services.profiles import EntryInput, ExemplarInput
+from cshire.interviews.services.exemplars import (
+    ExemplarInput,
+)
+from cshire.interviews.services.profiles import (
+    EntryInput,
+)
 from cshire.interviews.services.questions import QuestionFilters
 
 BLANK_ROWS = 3  # empty entry rows offered under a profile's competencies

@@ -27,24 +27,26 @@ from cshire.interviews.models.design import (
     InterviewKit,
 )
 from cshire.interviews.reports_design import profile_radar, suggestion_radar
+from cshire.interviews.services.exemplars import (
+    accept_suggestion,
+    exemplar_csv_template,
+    exemplars_of,
+    parse_exemplar_csv,
+    save_exemplars,
+    suggested_entries,
+    suggestion_for,
+    team_members_query,
+)
 from cshire.interviews.services.profiles import (
     EntryInput,
     Problem,
     ProfileError,
     ProfileInput,
-    accept_suggestion,
     create_from_archetype,
     create_profile,
-    exemplar_csv_template,
-    exemplars_of,
     get_profile,
-    parse_exemplar_csv,
     profile_query,
-    save_exemplars,
     set_archived,
-    suggested_entries,
-    suggestion_for,
-    team_members_query,
     update_profile,
 )
 from cshire.pagination import paginate
