@@ -8,6 +8,7 @@ TEST_DATABASE_URL is set.
 
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 
@@ -105,3 +106,13 @@ def _short_timeouts(page):
     """Fail in seconds, not the default 30 s, when something is missing."""
     page.set_default_timeout(10_000)
     page.set_default_navigation_timeout(15_000)
+
+
+def download_pdf(page, link, path):
+    """Click ``link``, save the PDF it downloads to ``path`` and return its text."""
+    with page.expect_download() as download:
+        link.click()
+    download.value.save_as(path)
+    assert path.read_bytes().startswith(b"%PDF")
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout

@@ -5,7 +5,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import download_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -27,13 +27,8 @@ def test_manager_switches_to_japanese_imports_and_prints_the_catalogue(
     page.locator("form:has(input[value='consulting']) button").click()
     expect(page.locator(".flash-success")).to_be_visible()
 
-    with page.expect_download() as download_info:
-        page.locator("a[href='/competencies/catalogue.pdf']").click()
     pdf = tmp_path / "catalogue.pdf"
-    download_info.value.save_as(pdf)
-    assert pdf.read_bytes().startswith(b"%PDF")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = download_pdf(page, page.locator("a[href='/competencies/catalogue.pdf']"), pdf)
     assert "論理的思考" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                            check=True).stdout

@@ -3,12 +3,11 @@ starter set, a suggestion from exemplar ratings, a 10-question kit, a swap, publ
 a new version, and the interview guide PDF."""
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import download_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -74,10 +73,6 @@ def test_manager_builds_publishes_and_versions_a_kit(page: Page, base_url: str, 
     page.goto(version_one)
     assert page.locator(".kit-question").all_text_contents() == published_questions
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Interview guide (PDF)").click()
-    pdf = tmp_path / "guide.pdf"
-    download.value.save_as(pdf)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = download_pdf(page, page.get_by_role("button", name="Interview guide (PDF)"),
+                        tmp_path / "guide.pdf")
     assert "Target-driven CSM, first interview" in text

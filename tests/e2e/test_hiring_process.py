@@ -2,12 +2,11 @@
 with a draft that survives a reload, independence between panel members, then the
 scorecard, comparison, a decision against the rule, the PDF and the agreement page."""
 
-import subprocess
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import download_pdf, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -99,12 +98,8 @@ def test_independent_scoring_then_the_managers_decision(
     page.get_by_role("button", name="Record decision").click()
     expect(page.get_by_text("Departs from the rule").first).to_be_visible()
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Scorecard (PDF)").click()
-    pdf = tmp_path / "scorecard.pdf"
-    download.value.save_as(pdf)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = download_pdf(page, page.get_by_role("button", name="Scorecard (PDF)"),
+                        tmp_path / "scorecard.pdf")
     assert CANDIDATE in text
 
     page.get_by_role("link", name="Interviewer agreement").first.click()
