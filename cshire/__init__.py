@@ -1,7 +1,6 @@
 """cshire: hire, train, evaluate and promote a Customer Success team on one competency model."""
 
 import os
-from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -9,12 +8,11 @@ from flask import Flask
 from cshire.config import (
     DEV_ENVIRONMENTS,
     INSECURE_DEV_KEY,
+    PROJECT_ROOT,
     Config,
     EnvSettings,
     normalise_database_url,
 )
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -73,9 +71,9 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from cshire import cli, errors, headers, main
-    from cshire.auth import bp as auth_bp
-    from cshire.competencies import bp as competencies_bp
-    from cshire.interviews import bp as interviews_bp
+    from cshire.auth.views import bp as auth_bp
+    from cshire.competencies.views import bp as competencies_bp
+    from cshire.interviews.views import bp as interviews_bp
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth_bp)

@@ -7,6 +7,10 @@ Nothing here reads the environment at import time; ``Config.from_env`` is called
 import os
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
+
+# The checkout (or installed tree) that holds templates/, migrations/ and cshire/.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DEV_ENVIRONMENTS = {"development", "testing"}
 INSECURE_DEV_KEY = "cshire-development-key-not-secret"

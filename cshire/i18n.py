@@ -11,7 +11,7 @@ from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
-from cshire import PROJECT_ROOT
+from cshire.config import PROJECT_ROOT
 from cshire.extensions import babel
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}

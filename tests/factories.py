@@ -3,11 +3,13 @@
 from itertools import count
 
 from cshire.auth.models import Role, Team, User
-from cshire.auth.services import create_user
+from cshire.auth.services import create_user, hash_password
 from cshire.competencies.models import LEVELS, Competency, CompetencyLevel
 from cshire.extensions import db
 
 PASSWORD = "correct-horse-battery"
+# Hashing is slow on purpose; every test user shares one hash of the one password.
+PASSWORD_HASH = hash_password(PASSWORD)
 _sequence = count(1)
 
 
@@ -18,6 +20,7 @@ def user(*roles: Role, email: str | None = None, name: str | None = None,
         email=email or f"user{n}@example.org",
         display_name=name or f"User {n}",
         password=PASSWORD,
+        password_hash=PASSWORD_HASH,
         roles=set(roles),
         locale=locale,
         team=team,

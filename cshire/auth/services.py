@@ -121,7 +121,10 @@ def create_user(
     roles: set[Role],
     locale: str = "en",
     team: Team | None = None,
+    password_hash: str | None = None,
 ) -> User:
+    """``password_hash`` lets demo and test data hash their one shared password once
+    (hashing is deliberately slow); it must be the hash of ``password``."""
     email = normalise_email(email)
     if user_by_email(email) is not None:
         raise AuthError("email_taken")
@@ -129,7 +132,7 @@ def create_user(
     user = User(
         email=email,
         display_name=display_name.strip(),
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         locale=locale,
         team=team,
     )

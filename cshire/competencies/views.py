@@ -1,12 +1,11 @@
 """Competency catalogue: everyone reads it; managers and admins shape it."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from cshire.auth.access import MANAGERS, ensure_found, roles, signed_in
-from cshire.competencies import bp
 from cshire.competencies.forms import CATEGORY_LABELS, CompetencyForm, ImportArchetypeForm
 from cshire.competencies.models import LEVELS, Competency, CompetencyCategory
 from cshire.competencies.reports import catalogue_context
@@ -24,6 +23,8 @@ from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate
 from cshire.pdf import pdf_response
+
+bp = Blueprint("competencies", __name__, url_prefix="/competencies")
 
 MESSAGES = {
     "code_required": _l("Enter a code."),

@@ -1,6 +1,9 @@
-"""Hiring views, one module per area; importing them registers their routes on ``bp``."""
+"""Hiring pages, one module per area.
 
-from cshire.interviews.views import (  # noqa: F401
+Importing this package imports every area module, which registers its routes on ``bp``.
+"""
+
+from cshire.interviews.views import (  # noqa: F401 - routes register on bp
     analytics,
     interviews,
     kits,
@@ -9,3 +12,6 @@ from cshire.interviews.views import (  # noqa: F401
     questions,
     scorecards,
 )
+from cshire.interviews.views.blueprint import bp
+
+__all__ = ["bp"]

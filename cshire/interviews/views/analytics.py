@@ -5,10 +5,10 @@ from flask_login import current_user
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.extensions import db
-from cshire.interviews import bp
 from cshire.interviews.models import Opening
 from cshire.interviews.services import agreement
 from cshire.interviews.services.openings import can_manage_opening
+from cshire.interviews.views.blueprint import bp
 
 
 def _chosen_opening(openings: list[Opening]) -> int | None:

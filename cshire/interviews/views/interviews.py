@@ -9,7 +9,6 @@ from flask_login import current_user
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews import bp
 from cshire.interviews.forms.process import RECOMMENDATION_LABELS, InterviewForm, message
 from cshire.interviews.services.interviews import (
     load_application,
@@ -31,6 +30,7 @@ from cshire.interviews.services.scoring import (
 from cshire.interviews.services.scoring import (
     my_interviews as my_panel_seats,
 )
+from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
 

@@ -11,7 +11,6 @@ from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language
-from cshire.interviews import bp
 from cshire.interviews.forms.design import QUESTION_TYPE_LABELS, KitForm, MoveForm, SwapForm
 from cshire.interviews.models.design import InterviewKit, InterviewKitVersion
 from cshire.interviews.reports_design import guide_context
@@ -30,6 +29,7 @@ from cshire.interviews.services.kit_builder import (
     swap_item,
 )
 from cshire.interviews.services.profiles import active_profiles
+from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 from cshire.pdf import pdf_response
 

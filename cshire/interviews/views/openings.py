@@ -8,7 +8,6 @@ from flask_login import current_user
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.cache import cached_page, current_generation
 from cshire.extensions import db
-from cshire.interviews import bp
 from cshire.interviews.forms.process import (
     STATUS_LABELS,
     CandidateForm,
@@ -45,6 +44,7 @@ from cshire.interviews.services.openings import (
     users_with_any_role,
 )
 from cshire.interviews.services.scorecards import compare_candidates
+from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
 

@@ -13,7 +13,6 @@ from cshire.competencies.starter_sets import ARCHETYPES, COMPETENCIES
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language
-from cshire.interviews import bp
 from cshire.interviews.forms.design import (
     ArchetypeForm,
     ExemplarCsvForm,
@@ -49,6 +48,7 @@ from cshire.interviews.services.profiles import (
     set_archived,
     update_profile,
 )
+from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
 EXEMPLARS_PER_PAGE = 50  # members per page of the rating grid

@@ -9,7 +9,6 @@ from cshire.competencies.services import active_competencies
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import LANGUAGE_NAMES, current_language
-from cshire.interviews import bp
 from cshire.interviews.forms.design import (
     QUESTION_TYPE_LABELS,
     STATUS_LABELS,
@@ -26,6 +25,7 @@ from cshire.interviews.services.questions import (
     set_active,
     update_question,
 )
+from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
 MESSAGES = {

@@ -13,7 +13,6 @@ from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.cache import cached_page, current_generation
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews import bp
 from cshire.interviews.forms.process import (
     OUTCOME_LABELS,
     RECOMMENDATION_LABELS,
@@ -60,6 +59,7 @@ from cshire.interviews.services.scoring import (
     save_draft,
     submit_scorecard,
 )
+from cshire.interviews.views.blueprint import bp
 from cshire.pdf import pdf_response
 
 # --------------------------------------------------------------- scoring form

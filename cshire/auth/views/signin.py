@@ -6,11 +6,11 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from cshire.auth import bp
 from cshire.auth.access import public, signed_in
 from cshire.auth.forms import ChangePasswordForm, LanguageForm, LoginForm
 from cshire.auth.messages import message_for
 from cshire.auth.services import AuthError, ThrottlePolicy, authenticate, change_password
+from cshire.auth.views.blueprint import bp
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 

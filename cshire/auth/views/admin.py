@@ -4,7 +4,6 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from cshire.auth import bp
 from cshire.auth.access import ensure_found, roles
 from cshire.auth.forms import ROLE_LABELS, TeamForm, UserForm
 from cshire.auth.messages import message_for
@@ -20,6 +19,7 @@ from cshire.auth.services import (
     users_page_query,
     users_with_role,
 )
+from cshire.auth.views.blueprint import bp
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate
