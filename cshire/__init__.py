@@ -70,7 +70,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from cshire import cli, errors, headers, main
+    from cshire import cli, error_pages, headers, main
     from cshire.auth.views import bp as auth_bp
     from cshire.competencies.views import bp as competencies_bp
     from cshire.interviews.views import bp as interviews_bp
@@ -79,6 +79,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(competencies_bp)
     app.register_blueprint(interviews_bp)
-    errors.init_app(app)
+    error_pages.init_app(app)
     headers.init_app(app)
     cli.init_app(app)

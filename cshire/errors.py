@@ -1,49 +1,67 @@
-"""Error pages: a clear page in the user's language, never a stack trace."""
+"""The one domain-error model every package raises, and the messages it carries.
 
-from flask import Flask, render_template, request
+A service that refuses something raises a ``DomainError`` subclass with a *code* and
+parameters — never translated text: services run from the CLI and in tests too, and the
+words belong to the package's ``messages.py``. Each package subclasses ``DomainError``
+once in its ``messages.py`` and points ``messages`` at its code → text table, so any
+caller (view, CLI) can turn an error into the user's language with ``error.message()``.
+
+Several problems can travel in one error (every bad row of a form or of a CSV file), so
+the user fixes them all in one round trip.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
 from flask_babel import lazy_gettext as _l
-from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
 
-from cshire.extensions import db
-
-PAGES = {
-    400: (_l("Bad request"),
-          _l("The request could not be understood. Please go back and try again.")),
-    403: (_l("Not allowed"), _l("You do not have access to this page.")),
-    404: (_l("Not found"), _l("There is no page at this address, or it is not yours to see.")),
-    405: (_l("Not allowed"), _l("This address does not accept that kind of request.")),
-    413: (_l("Too large"), _l("The upload is larger than the limit of 5 MB.")),
-    500: (_l("Something went wrong"),
-          _l("An unexpected error occurred. It has been logged; please try again.")),
-}
-CSRF_MESSAGE = _l(
-    "The form had expired or was sent from elsewhere. Please reload the page and submit "
-    "again; your input was not saved."
-)
+FALLBACK = _l("Something is not right (%(code)s).")
 
 
-def render_error(status: int, detail: str | None = None):
-    title, message = PAGES.get(status, PAGES[500])
-    return render_template(
-        "errors/error.html", status=status, title=title, message=detail or message
-    ), status
+@dataclass(frozen=True)
+class Problem:
+    """One reason a submission is refused. ``line`` is 1-based (a CSV line or a row of
+    a form), ``field`` the form field it belongs to; both None for the whole submission."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    line: int | None = None
+    field: str | None = None
 
 
-def init_app(app: Flask) -> None:
-    @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError):
-        return render_error(400, str(CSRF_MESSAGE))
+class DomainError(Exception):
+    """A domain rule refused the request; nothing was changed by the service."""
 
-    @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        if request.path.startswith("/static/"):
-            return error
-        return render_error(error.code or 500)
+    messages: ClassVar[Mapping[str, Any]] = {}
 
-    @app.errorhandler(Exception)
-    def server_error(error: Exception):
-        # Roll back first: the failed transaction would poison the error page's queries.
-        db.session.rollback()
-        app.logger.exception("Unhandled error on %s", request.path)
-        return render_error(500)
+    def __init__(self, code: str, /, *problems: Problem, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+        self.problems = list(problems)
+
+    def message(self) -> str:
+        """The error's own text in the current language."""
+        return self.text_for(self.code, self.params)
+
+    def problem_messages(self) -> list[str]:
+        """The text of every problem, in order (line numbers are the caller's to show)."""
+        return [self.text_for(p.code, p.params) for p in self.problems]
+
+    @classmethod
+    def text_for(cls, code: str, params: Mapping[str, object]) -> str:
+        text = str(cls.messages.get(code) or _shared_message(code) or FALLBACK)
+        try:
+            return text % dict(params, code=code)
+        except (KeyError, TypeError, ValueError):
+            # A missing parameter must not turn a refusal into a server error.
+            return text
+
+
+def _shared_message(code: str) -> Any:
+    return SHARED_MESSAGES.get(code)
+
+
+# Codes any package may raise (the kernel's edit-conflict check, the CSV reader …).
+SHARED_MESSAGES: dict[str, Any] = {}
