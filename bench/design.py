@@ -15,7 +15,7 @@ def generate_design(ctx: Context) -> None:
     """High-performer profiles with weighted entries, exemplar ratings, a question
     bank of ``questions_per_competency`` per active competency, and one kit per
     profile with ``kit_versions`` versions (all but the last published)."""
-    from cshire.interviews.kits import allocate_questions
+    from cshire.interviews.rules.kits import allocate_questions
 
     profiles = _profiles(ctx)
     _exemplars(ctx, profiles)

@@ -56,7 +56,7 @@ def create_user_command(email: str, display_name: str, role_names: tuple[str, ..
 
 
 def init_app(app: Flask) -> None:
-    from cshire.interviews.cli_process import register as register_hiring_commands
+    from cshire.interviews.cli import register as register_hiring_commands
 
     register_hiring_commands(cshire_group)
     app.cli.add_command(cshire_group)

@@ -24,7 +24,7 @@ from cshire.interviews.services.exemplars import (
     save_exemplars,
     team_members,
 )
-from cshire.interviews.services.kit_builder import KitRequest, build_kit, publish
+from cshire.interviews.services.kits import KitRequest, build_kit, publish
 from cshire.interviews.services.profiles import (
     create_from_archetype,
 )

@@ -31,9 +31,9 @@ from cshire.interviews.models import (
 )
 from cshire.interviews.services.candidates import CandidateInput, add_candidate
 from cshire.interviews.services.interviews import schedule_interview
-from cshire.interviews.services.kit_builder import KitRequest, build_kit, publish
+from cshire.interviews.services.kits import KitRequest, build_kit, publish
 from cshire.interviews.services.openings import OpeningInput, StageInput, create_opening
-from cshire.interviews.services.scorecards import candidate_scorecard, record_decision
+from cshire.interviews.services.decisions import candidate_scorecard, record_decision
 from cshire.interviews.services.scoring import (
     AnswerInput,
     ScorecardInput,

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from cshire.charts import Series, radar_chart
 from cshire.i18n import localized
-from cshire.interviews.services.scorecards import CandidateScorecard
+from cshire.interviews.services.decisions import CandidateScorecard
 
 
 def candidate_radar(card: CandidateScorecard, language: str | None = None) -> Markup:

@@ -5,7 +5,7 @@ them; nobody gets a guide for a draft."""
 from types import SimpleNamespace
 
 from cshire.auth.models import Role
-from cshire.interviews.services.kit_builder import new_version
+from cshire.interviews.services.kits import new_version
 from tests.access_cases import MANAGERS, Case
 from tests.interviews import factories_design as design
 

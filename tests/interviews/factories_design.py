@@ -16,7 +16,7 @@ from cshire.interviews.services.exemplars import (
     ExemplarInput,
     save_exemplars,
 )
-from cshire.interviews.services.kit_builder import KitRequest, build_kit, publish
+from cshire.interviews.services.kits import KitRequest, build_kit, publish
 from tests import factories
 
 _sequence = count(1)

@@ -9,7 +9,7 @@ from cshire import stats
 from cshire.auth.models import Role
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.services.agreement import (
+from cshire.interviews.services.analytics import (
     LOW_ITEM_REST,
     MIN_INTERVIEWS,
     MIN_ITEM_RATINGS,

@@ -7,7 +7,7 @@ from flask import url_for
 
 from cshire.extensions import db
 from cshire.interviews.services import agreement
-from cshire.interviews.services.agreement import agreement_report
+from cshire.interviews.services.analytics import agreement_report
 from cshire.interviews.services.scoring import reopen_scorecard
 from tests.conftest import login
 from tests.interviews import factories_process as make

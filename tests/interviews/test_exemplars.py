@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from cshire.interviews.exemplars import (
+from cshire.interviews.rules.exemplars import (
     MIN_GROUP_DEFAULT,
     CompetencySuggestion,
     suggest_profile,

@@ -99,7 +99,7 @@ def test_questions_come_in_the_kit_order_with_probes_anchors_and_note_space(
 
 
 def test_the_guide_of_an_old_version_stays_as_published(client, japanese_kit):
-    from cshire.interviews.services.kit_builder import new_version
+    from cshire.interviews.services.kits import new_version
 
     draft = new_version(japanese_kit, actor=None)
     draft.items[0].text = "下書きで変えた質問"

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.interviews.models.design import HighPerformerProfile, InterviewKit, KitItem
-from cshire.interviews.services.kit_builder import (
+from cshire.interviews.services.kits import (
     KitError,
     KitRequest,
     allocation_rows,

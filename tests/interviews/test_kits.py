@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cshire.interviews.kits import (
+from cshire.interviews.rules.kits import (
     BEHAVIOURAL,
     SITUATIONAL,
     BankQuestion,

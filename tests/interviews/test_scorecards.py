@@ -8,7 +8,7 @@ import pytest
 from cshire import stats
 from cshire.auth.models import Role
 from cshire.interviews.services.ratings import weighted_fit
-from cshire.interviews.services.scorecards import (
+from cshire.interviews.services.decisions import (
     HiringError,
     add_debrief_note,
     candidate_scorecard,

@@ -17,7 +17,7 @@ from cshire.interviews.models.design import (
     InterviewQuestion,
     KitItem,
 )
-from cshire.interviews.services.kit_builder import new_version, publish
+from cshire.interviews.services.kits import new_version, publish
 from cshire.interviews.services.profiles import EntryInput
 from tests import factories
 from tests.conftest import assert_fixed_query_count, login

@@ -39,7 +39,7 @@ QUESTION_TYPE_LABELS = {
     QuestionType.SITUATIONAL.value: _l("Situational (a CS scene)"),
     QuestionType.BEHAVIOURAL.value: _l("Behavioural (past behaviour)"),
 }
-STATUS_LABELS = {"active": _l("Active"), "retired": _l("Retired")}
+QUESTION_STATUS_LABELS = {"active": _l("Active"), "retired": _l("Retired")}
 
 
 def optional_int(value: object) -> int | None:
@@ -164,7 +164,7 @@ def question_filters(args: Mapping[str, str]) -> QuestionFilters:
         competency_id=int(competency) if competency.isdigit() else None,
         question_type=args.get("type", "") if args.get("type") in QUESTION_TYPE_LABELS else "",
         language=args.get("language", "") if args.get("language") in LANGUAGE_NAMES else "",
-        status=args.get("status", "") if args.get("status") in STATUS_LABELS else "",
+        status=args.get("status", "") if args.get("status") in QUESTION_STATUS_LABELS else "",
     )
 
 

@@ -33,7 +33,7 @@ RECOMMENDATION_LABELS = {
     Recommendation.YES.value: _l("Yes"),
     Recommendation.STRONG_YES.value: _l("Strong yes"),
 }
-STATUS_LABELS = {
+APPLICATION_STATUS_LABELS = {
     ApplicationStatus.APPLIED.value: _l("Applied"),
     ApplicationStatus.INTERVIEWING.value: _l("Interviewing"),
     ApplicationStatus.OFFER.value: _l("Offer"),
@@ -196,7 +196,7 @@ def pair_entries(form: ScorecardForm, items) -> list:
     return pairs
 
 
-MESSAGES = {
+HIRING_MESSAGES = {
     # openings
     "title_required": _l("Enter the role or title of the opening."),
     "profile_required": _l("Choose an active high-performer profile."),
@@ -251,7 +251,7 @@ MESSAGES = {
     "note_required": _l("Write the debrief note."),
     "days_negative": _l("The number of days cannot be negative."),
 }
-PROBLEMS = {
+SCORING_PROBLEMS = {
     "rating_missing": _l("Question %(position)s: choose a rating or mark it “not asked”."),
     "reason_missing": _l("Question %(position)s: say why it was not asked."),
     "note_missing": _l("Question %(position)s: this opening requires an evidence note."),
@@ -261,10 +261,10 @@ PROBLEMS = {
 
 def message(error) -> str:
     """The translated text of a ``HiringError`` (or a row error of an import)."""
-    text = str(MESSAGES.get(error.code, _l("Something is not right: %(code)s")))
+    text = str(HIRING_MESSAGES.get(error.code, _l("Something is not right: %(code)s")))
     params = dict(error.params or {}, code=error.code)
     return text % params
 
 
 def problem_message(problem) -> str:
-    return str(PROBLEMS[problem.code]) % {"position": problem.position}
+    return str(SCORING_PROBLEMS[problem.code]) % {"position": problem.position}

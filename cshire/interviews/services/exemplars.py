@@ -15,7 +15,7 @@ from cshire.auth.models import Role, RoleGrant, User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.exemplars import CompetencySuggestion, suggest_profile
+from cshire.interviews.rules.exemplars import CompetencySuggestion, suggest_profile
 from cshire.interviews.models.design import (
     ExemplarMember,
     ExemplarRating,

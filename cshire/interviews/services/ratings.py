@@ -1,8 +1,8 @@
 """Submitted ratings as plain numbers, per scorecard, and the reliability of a kit
 version, which puts the uncertainty band around a candidate's fit.
 
-Shared by the agreement report (``services.agreement``) and the candidate scorecard
-(``services.scorecards``). The unit of agreement is the interview: one candidate at
+Shared by the agreement report (``services.analytics``) and the candidate scorecard
+(``services.decisions``). The unit of agreement is the interview: one candidate at
 one stage, rated independently by its panel, so reliability is the one-way
 intraclass correlation ICC(1,1) (Shrout & Fleiss 1979, case 1).
 """

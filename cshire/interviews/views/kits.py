@@ -14,7 +14,7 @@ from cshire.i18n import current_language
 from cshire.interviews.forms.design import QUESTION_TYPE_LABELS, KitForm, MoveForm, SwapForm
 from cshire.interviews.models.design import InterviewKit, InterviewKitVersion
 from cshire.interviews.reports_design import guide_context
-from cshire.interviews.services.kit_builder import (
+from cshire.interviews.services.kits import (
     KitError,
     KitRequest,
     allocation_rows,
@@ -35,7 +35,7 @@ from cshire.pdf import pdf_response
 
 READERS = (Role.INTERVIEWER, *MANAGERS)
 
-MESSAGES = {
+KIT_MESSAGES = {
     "name_required": _l("Enter a name for the kit."),
     "language_invalid": _l("Choose a language."),
     "profile_required": _l("Choose an active profile."),
@@ -64,7 +64,7 @@ FIELDS = {"name_required": "name", "language_invalid": "language",
 
 
 def message(error: KitError) -> str:
-    return str(MESSAGES[error.code]) % error.params
+    return str(KIT_MESSAGES[error.code]) % error.params
 
 
 def _manages() -> bool:

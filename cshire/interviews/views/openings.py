@@ -9,7 +9,7 @@ from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.cache import cached_page, current_generation
 from cshire.extensions import db
 from cshire.interviews.forms.process import (
-    STATUS_LABELS,
+    APPLICATION_STATUS_LABELS,
     CandidateForm,
     CandidateImportForm,
     OpeningForm,
@@ -43,7 +43,7 @@ from cshire.interviews.services.openings import (
     update_opening,
     users_with_any_role,
 )
-from cshire.interviews.services.scorecards import compare_candidates
+from cshire.interviews.services.decisions import compare_candidates
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
@@ -139,7 +139,7 @@ def opening_detail(opening_id: int):
     return render_template(
         "interviews/opening_detail.html", opening=opening, status=status,
         page=paginate(applications_query(opening, status)), counts=status_counts(opening),
-        statuses=STATUS_LABELS, stage_form=stage_form,
+        statuses=APPLICATION_STATUS_LABELS, stage_form=stage_form,
     )
 
 
@@ -218,4 +218,4 @@ def opening_compare(opening_id: int):
 
 def _render_compare(opening) -> str:
     return render_template("interviews/opening_compare.html", opening=opening,
-                           rows=compare_candidates(opening), statuses=STATUS_LABELS)
+                           rows=compare_candidates(opening), statuses=APPLICATION_STATUS_LABELS)

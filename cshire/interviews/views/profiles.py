@@ -53,7 +53,7 @@ from cshire.pagination import paginate
 
 EXEMPLARS_PER_PAGE = 50  # members per page of the rating grid
 
-MESSAGES = {
+PROFILE_MESSAGES = {
     "name_required": _l("Enter a name."),
     "no_competency": _l("Add at least one competency."),
     "competency_required": _l("Row %(row)s: choose a competency."),
@@ -91,7 +91,7 @@ ROW_FIELDS = {"competency_required": "competency", "unknown_competency": "compet
 
 
 def message(problem: Problem) -> str:
-    return str(MESSAGES[problem.code]) % {"row": problem.row, **problem.params}
+    return str(PROFILE_MESSAGES[problem.code]) % {"row": problem.row, **problem.params}
 
 
 def _actor():
@@ -209,7 +209,7 @@ def profile(profile_id: int):
 def profile_edit(profile_id: int):
     profile = _profile_or_404(profile_id)
     if profile.archived_at is not None:
-        flash(str(MESSAGES["archived"]), "error")
+        flash(str(PROFILE_MESSAGES["archived"]), "error")
         return redirect(url_for("interviews.profile", profile_id=profile.id))
     form = ProfileForm() if request.method == "POST" else _prefilled(profile)
     adding_rows = "add_rows" in request.form
@@ -221,7 +221,7 @@ def profile_edit(profile_id: int):
             return _form_page(form, profile, _show_problems(form, error))
         except StaleDataError:
             db.session.rollback()
-            return _form_page(form, profile, [str(MESSAGES["stale"])])
+            return _form_page(form, profile, [str(PROFILE_MESSAGES["stale"])])
         flash(_("Profile “%(name)s” saved.", name=profile.name), "success")
         return redirect(url_for("interviews.profile", profile_id=profile.id))
     return _form_page(form, profile, blank_rows=3 if request.method == "GET" or adding_rows else 0)
@@ -385,7 +385,7 @@ def profile_suggestion_accept(profile_id: int):
         return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
     except StaleDataError:
         db.session.rollback()
-        flash(str(MESSAGES["stale"]), "error")
+        flash(str(PROFILE_MESSAGES["stale"]), "error")
         return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
     flash(_("Suggestion accepted: %(count)s competencies changed.", count=changed), "success")
     return redirect(url_for("interviews.profile", profile_id=profile.id))

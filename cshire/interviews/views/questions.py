@@ -11,7 +11,7 @@ from cshire.forms import ConfirmForm
 from cshire.i18n import LANGUAGE_NAMES, current_language
 from cshire.interviews.forms.design import (
     QUESTION_TYPE_LABELS,
-    STATUS_LABELS,
+    QUESTION_STATUS_LABELS,
     QuestionForm,
     competency_choices,
     question_filters,
@@ -28,7 +28,7 @@ from cshire.interviews.services.questions import (
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
-MESSAGES = {
+QUESTION_MESSAGES = {
     "competency_required": _l("Choose a competency."),
     "competency_archived": _l("%(competency)s is archived: choose an active competency."),
     "type_invalid": _l("Choose a question type."),
@@ -59,7 +59,7 @@ def _form_page(form: QuestionForm, question: InterviewQuestion | None):
 
 def _show(form: QuestionForm, error: QuestionError) -> None:
     field = form[FIELDS[error.code]]
-    field.errors = [*field.errors, str(MESSAGES[error.code]) % error.params]
+    field.errors = [*field.errors, str(QUESTION_MESSAGES[error.code]) % error.params]
 
 
 @bp.route("/questions")
@@ -70,7 +70,7 @@ def questions():
     competencies = active_competencies()
     return render_template(
         "interviews/question_index.html", page=page, filters=filters,
-        competencies=competencies, types=QUESTION_TYPE_LABELS, statuses=STATUS_LABELS,
+        competencies=competencies, types=QUESTION_TYPE_LABELS, statuses=QUESTION_STATUS_LABELS,
         languages=LANGUAGE_NAMES,
     )
 

@@ -16,7 +16,7 @@ from cshire.extensions import db
 from cshire.interviews.forms.process import (
     OUTCOME_LABELS,
     RECOMMENDATION_LABELS,
-    STATUS_LABELS,
+    APPLICATION_STATUS_LABELS,
     DebriefForm,
     DecisionForm,
     ReopenForm,
@@ -42,7 +42,7 @@ from cshire.interviews.services.privacy import (
     load_candidate_for_export,
 )
 from cshire.interviews.services.ratings import MIN_INTERVIEWS
-from cshire.interviews.services.scorecards import (
+from cshire.interviews.services.decisions import (
     add_debrief_note,
     application_manager_id,
     candidate_scorecard,
@@ -165,12 +165,12 @@ def _managed_application(application_id: int):
 def _render_candidate(application, decision_form=None, debrief_form=None, status_form=None):
     card = candidate_scorecard(application, current_user)
     status_form = status_form or StatusForm()
-    status_form.status.choices = [(s.value, STATUS_LABELS[s.value])
+    status_form.status.choices = [(s.value, APPLICATION_STATUS_LABELS[s.value])
                                   for s in allowed_statuses(application)]
     return render_template(
         "interviews/candidate_scorecard.html", card=card, radar=candidate_radar(card),
         decision_form=decision_form or DecisionForm(), debrief_form=debrief_form or DebriefForm(),
-        status_form=status_form, statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS,
+        status_form=status_form, statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
     )
 
@@ -236,7 +236,7 @@ def application_status(application_id: int):
             flash(message(error), "error")
         else:
             db.session.commit()
-            flash(_("Status changed to %(status)s.", status=STATUS_LABELS[form.status.data]),
+            flash(_("Status changed to %(status)s.", status=APPLICATION_STATUS_LABELS[form.status.data]),
                   "success")
     else:
         flash(_("Choose a new status."), "error")
@@ -250,7 +250,7 @@ def application_pdf(application_id: int):
     card = candidate_scorecard(application, current_user)
     return pdf_response(
         "interviews/candidate_scorecard_pdf.html", pdf_filename(card), card=card,
-        radar=candidate_radar(card), statuses=STATUS_LABELS, outcomes=OUTCOME_LABELS,
+        radar=candidate_radar(card), statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
         generated_at=utcnow(),
     )

@@ -1,7 +1,7 @@
 """Building, editing and publishing structured-interview kits.
 
 The arithmetic (allocation, picking, order) is in the pure module
-:mod:`cshire.interviews.kits`; this module feeds it from the database and stores the
+:mod:`cshire.interviews.rules.kits`; this module feeds it from the database and stores the
 result. Rules kept here:
 
 - a kit's content lives in numbered versions; only a *draft* can change;
@@ -22,7 +22,7 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews import kits
+from cshire.interviews.rules import kits
 from cshire.interviews.models.design import (
     HighPerformerProfile,
     InterviewKit,
