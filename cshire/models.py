@@ -15,4 +15,3 @@ __all__ = [
     "Team",
     "User",
 ]
-from cshire.interviews.models import *  # noqa: F403 - every hiring table

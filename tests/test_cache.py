@@ -7,7 +7,7 @@ from sqlalchemy import update
 from cshire.auth.models import LoginThrottle, Role
 from cshire.cache import PageCache, bump, current_generation
 from cshire.extensions import db
-from cshire.interviews.models import DebriefNote
+from cshire.interviews.models.decisions import DebriefNote
 from tests import factories
 from tests.conftest import login
 from tests.interviews import factories_process as make

@@ -12,12 +12,10 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.extensions import db
-from cshire.interviews.models.design import (
-    ExemplarMember,
-    HighPerformerProfile,
-    InterviewKit,
-    InterviewQuestion,
-)
+from cshire.interviews.models.exemplars import ExemplarMember
+from cshire.interviews.models.kits import InterviewKit
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.question_seed import QUESTIONS
 from cshire.interviews.services.exemplars import (
     ExemplarInput,

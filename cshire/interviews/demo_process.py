@@ -19,21 +19,16 @@ from cshire.auth.services import create_user, set_roles
 from cshire.database import utcnow
 from cshire.demo import DEMO_PASSWORD
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    HighPerformerProfile,
-    InterviewKit,
-    InterviewKitVersion,
-    KitStatus,
-    Opening,
-    Recommendation,
-    Scorecard,
-)
+from cshire.interviews.models.candidates import Application
+from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitStatus
+from cshire.interviews.models.openings import Opening
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.models.scoring import Recommendation, Scorecard
 from cshire.interviews.services.candidates import CandidateInput, add_candidate
+from cshire.interviews.services.decisions import candidate_scorecard, record_decision
 from cshire.interviews.services.interviews import schedule_interview
 from cshire.interviews.services.kits import KitRequest, build_kit, publish
 from cshire.interviews.services.openings import OpeningInput, StageInput, create_opening
-from cshire.interviews.services.decisions import candidate_scorecard, record_decision
 from cshire.interviews.services.scoring import (
     AnswerInput,
     ScorecardInput,

@@ -6,12 +6,9 @@ from itertools import count
 from cshire.auth.models import Role, User
 from cshire.competencies.models import Competency
 from cshire.extensions import db
-from cshire.interviews.models.design import (
-    HighPerformerProfile,
-    InterviewKit,
-    InterviewQuestion,
-    ProfileCompetency,
-)
+from cshire.interviews.models.kits import InterviewKit
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
+from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.services.exemplars import (
     ExemplarInput,
     save_exemplars,

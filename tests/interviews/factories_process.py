@@ -7,22 +7,13 @@ from itertools import count
 from cshire.auth.models import Role, User
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    ApplicationEvent,
-    Candidate,
-    DebriefNote,
-    HighPerformerProfile,
-    Interview,
-    InterviewKit,
-    InterviewKitVersion,
-    KitItem,
-    KitStatus,
-    Opening,
-    OpeningStage,
-    ProfileCompetency,
-    Scorecard,
-)
+from cshire.interviews.models.candidates import Application, ApplicationEvent, Candidate
+from cshire.interviews.models.decisions import DebriefNote
+from cshire.interviews.models.interviews import Interview
+from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitItem, KitStatus
+from cshire.interviews.models.openings import Opening, OpeningStage
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
+from cshire.interviews.models.scoring import Scorecard
 from cshire.interviews.services.scoring import (
     AnswerInput,
     ScorecardInput,

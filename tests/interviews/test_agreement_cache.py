@@ -6,7 +6,7 @@ import pytest
 from flask import url_for
 
 from cshire.extensions import db
-from cshire.interviews.services import agreement
+from cshire.interviews.services import analytics as agreement
 from cshire.interviews.services.analytics import agreement_report
 from cshire.interviews.services.scoring import reopen_scorecard
 from tests.conftest import login

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from cshire.auth.models import Role
 from cshire.extensions import db
-from cshire.interviews.models import Application, Candidate
+from cshire.interviews.models.candidates import Application, Candidate
 from cshire.interviews.services.candidates import (
     CandidateInput,
     HiringError,

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from cshire.auth.models import Role
 from cshire.extensions import db
-from cshire.interviews.models.design import ExemplarMember
-from cshire.interviews.views.profiles import EXEMPLARS_PER_PAGE
+from cshire.interviews.models.exemplars import ExemplarMember
+from cshire.interviews.views.exemplars import EXEMPLARS_PER_PAGE
 from tests.interviews import factories_design as design
 
 

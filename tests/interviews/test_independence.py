@@ -6,8 +6,8 @@ from flask import url_for
 
 from cshire.auth.models import Role
 from cshire.extensions import db
-from cshire.interviews.services.privacy import candidate_export
 from cshire.interviews.services.decisions import candidate_scorecard
+from cshire.interviews.services.privacy import candidate_export
 from cshire.interviews.services.scoring import can_view_scorecard, visible_scorecards
 from tests import factories
 from tests.conftest import login

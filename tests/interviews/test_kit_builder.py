@@ -5,7 +5,8 @@ from sqlalchemy import select
 
 from cshire.auth.models import Role
 from cshire.extensions import db
-from cshire.interviews.models.design import HighPerformerProfile, InterviewKit, KitItem
+from cshire.interviews.models.kits import InterviewKit, KitItem
+from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.services.kits import (
     KitError,
     KitRequest,

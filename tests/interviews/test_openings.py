@@ -4,7 +4,7 @@ import pytest
 
 from cshire.auth.models import Role
 from cshire.extensions import db
-from cshire.interviews.models import KitStatus
+from cshire.interviews.models.kits import KitStatus
 from cshire.interviews.services.openings import (
     HiringError,
     OpeningInput,

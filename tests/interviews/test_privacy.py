@@ -12,9 +12,9 @@ from cshire.auth.models import Role
 from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews.cli import register
-from cshire.interviews.models import ScorecardAnswer
-from cshire.interviews.services.privacy import purge_candidates
+from cshire.interviews.models.scoring import ScorecardAnswer
 from cshire.interviews.services.decisions import add_debrief_note, record_decision
+from cshire.interviews.services.privacy import purge_candidates
 from tests import factories
 from tests.conftest import login
 from tests.interviews import factories_process as make

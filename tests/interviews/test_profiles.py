@@ -8,8 +8,8 @@ from cshire.competencies.models import Competency
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.models.exemplars import ExemplarMember, ExemplarRating
 from cshire.interviews.rules.exemplars import DIFFERENTIATING, INSUFFICIENT, THRESHOLD
-from cshire.interviews.models.design import ExemplarMember, ExemplarRating
 from cshire.interviews.services.exemplars import (
     ExemplarInput,
     accept_suggestion,

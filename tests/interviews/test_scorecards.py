@@ -7,7 +7,6 @@ import pytest
 
 from cshire import stats
 from cshire.auth.models import Role
-from cshire.interviews.services.ratings import weighted_fit
 from cshire.interviews.services.decisions import (
     HiringError,
     add_debrief_note,
@@ -17,6 +16,7 @@ from cshire.interviews.services.decisions import (
     record_decision,
     to_percent,
 )
+from cshire.interviews.services.ratings import weighted_fit
 from tests import factories
 from tests.interviews import factories_process as make
 

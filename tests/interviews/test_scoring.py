@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from cshire.auth.models import Role
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import Scorecard
+from cshire.interviews.models.scoring import Scorecard
 from cshire.interviews.services.scoring import (
     AnswerInput,
     HiringError,

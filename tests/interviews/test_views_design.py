@@ -9,16 +9,15 @@ from werkzeug.datastructures import MultiDict
 
 from cshire.auth.models import Role
 from cshire.extensions import db
-from cshire.interviews.forms.design import ProfileForm, parse_exemplar_grid, question_filters
-from cshire.interviews.models.design import (
-    ExemplarMember,
-    HighPerformerProfile,
-    InterviewKitVersion,
-    InterviewQuestion,
-    KitItem,
-)
+from cshire.interviews.forms.profiles import ProfileForm
+from cshire.interviews.models.exemplars import ExemplarMember
+from cshire.interviews.models.kits import InterviewKitVersion, KitItem
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.services.kits import new_version, publish
 from cshire.interviews.services.profiles import EntryInput
+from cshire.interviews.views.exemplars import parse_exemplar_grid
+from cshire.interviews.views.questions import question_filters
 from tests import factories
 from tests.conftest import assert_fixed_query_count, login
 from tests.interviews import factories_design as design

@@ -11,7 +11,9 @@ from flask import url_for
 from cshire.auth.models import Role
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import Application, Opening, ScorecardChange
+from cshire.interviews.models.candidates import Application
+from cshire.interviews.models.openings import Opening
+from cshire.interviews.models.scoring import ScorecardChange
 from tests import factories
 from tests.conftest import assert_fixed_query_count, login
 from tests.interviews import factories_process as make

@@ -1,1 +1,1 @@
-"""Hiring forms, one module per area."""
+"""Hiring forms, one module per area; forms only parse and label input."""

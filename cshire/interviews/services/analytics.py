@@ -25,16 +25,12 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    HighPerformerProfile,
-    Interview,
-    InterviewKitVersion,
-    KitItem,
-    Opening,
-    OpeningStage,
-    Scorecard,
-)
+from cshire.interviews.models.candidates import Application
+from cshire.interviews.models.interviews import Interview
+from cshire.interviews.models.kits import InterviewKitVersion, KitItem
+from cshire.interviews.models.openings import Opening, OpeningStage
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.models.scoring import Scorecard
 from cshire.interviews.services.openings import managed_opening_ids
 from cshire.interviews.services.ratings import (
     MIN_INTERVIEWS,

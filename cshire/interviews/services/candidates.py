@@ -18,13 +18,13 @@ from sqlalchemy.orm import selectinload
 from cshire.auth.models import User
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
+from cshire.interviews.models.candidates import (
     Application,
     ApplicationEvent,
     ApplicationStatus,
     Candidate,
-    Opening,
 )
+from cshire.interviews.models.openings import Opening
 from cshire.interviews.services.openings import HiringError
 
 S = ApplicationStatus

@@ -31,20 +31,13 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    ApplicationEvent,
-    ApplicationStatus,
-    DebriefNote,
-    DecisionOutcome,
-    HighPerformerProfile,
-    HiringDecision,
-    Interview,
-    InterviewKitVersion,
-    KitItem,
-    Opening,
-    OpeningStage,
-    ProfileCompetency,
+from cshire.interviews.models.candidates import Application, ApplicationEvent, ApplicationStatus
+from cshire.interviews.models.decisions import DebriefNote, DecisionOutcome, HiringDecision
+from cshire.interviews.models.interviews import Interview
+from cshire.interviews.models.kits import InterviewKitVersion, KitItem
+from cshire.interviews.models.openings import Opening, OpeningStage
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
+from cshire.interviews.models.scoring import (
     Recommendation,
     Scorecard,
     ScorecardAnswer,

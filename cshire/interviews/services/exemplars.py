@@ -15,13 +15,9 @@ from cshire.auth.models import Role, RoleGrant, User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.models.exemplars import ExemplarMember, ExemplarRating
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 from cshire.interviews.rules.exemplars import CompetencySuggestion, suggest_profile
-from cshire.interviews.models.design import (
-    ExemplarMember,
-    ExemplarRating,
-    HighPerformerProfile,
-    ProfileCompetency,
-)
 from cshire.interviews.services.profiles import (
     LEVEL_MAX,
     LEVEL_MIN,

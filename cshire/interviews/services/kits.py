@@ -22,16 +22,10 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitItem, KitStatus
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
+from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.rules import kits
-from cshire.interviews.models.design import (
-    HighPerformerProfile,
-    InterviewKit,
-    InterviewKitVersion,
-    InterviewQuestion,
-    KitItem,
-    KitStatus,
-    ProfileCompetency,
-)
 from cshire.interviews.services.questions import LANGUAGES
 
 MAX_QUESTIONS = 40

@@ -18,15 +18,10 @@ from sqlalchemy.orm import selectinload
 from cshire.auth.models import Role, RoleGrant, User
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    HighPerformerProfile,
-    InterviewKit,
-    InterviewKitVersion,
-    KitStatus,
-    Opening,
-    OpeningStage,
-)
+from cshire.interviews.models.candidates import Application
+from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitStatus
+from cshire.interviews.models.openings import Opening, OpeningStage
+from cshire.interviews.models.profiles import HighPerformerProfile
 
 PANEL_ROLES = (Role.INTERVIEWER, Role.MANAGER, Role.ADMIN)
 HIRING_MANAGER_ROLES = (Role.MANAGER, Role.ADMIN)

@@ -17,20 +17,17 @@ from sqlalchemy.orm import selectinload
 from cshire.auth.models import User
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
+from cshire.interviews.models.candidates import (
     Application,
     ApplicationEvent,
     ApplicationStatus,
     Candidate,
-    DebriefNote,
-    HiringDecision,
-    Interview,
-    KitItem,
-    Opening,
-    Scorecard,
-    ScorecardAnswer,
-    ScorecardChange,
 )
+from cshire.interviews.models.decisions import DebriefNote, HiringDecision
+from cshire.interviews.models.interviews import Interview
+from cshire.interviews.models.kits import KitItem
+from cshire.interviews.models.openings import Opening
+from cshire.interviews.models.scoring import Scorecard, ScorecardAnswer, ScorecardChange
 from cshire.interviews.services.openings import HiringError, can_manage_opening
 from cshire.interviews.services.scoring import visible_scorecards
 

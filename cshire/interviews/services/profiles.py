@@ -19,10 +19,7 @@ from cshire.competencies.services import import_archetype
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models.design import (
-    HighPerformerProfile,
-    ProfileCompetency,
-)
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 
 LEVEL_MIN, LEVEL_MAX = 1, 5
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from cshire.competencies.models import Competency
 from cshire.extensions import db
-from cshire.interviews.models.design import InterviewQuestion, QuestionType
+from cshire.interviews.models.questions import InterviewQuestion, QuestionType
 
 LANGUAGES = ("en", "ja")
 STATUSES = ("active", "retired")

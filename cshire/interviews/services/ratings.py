@@ -18,18 +18,12 @@ from sqlalchemy import Select, func, select
 
 from cshire import stats
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    HighPerformerProfile,
-    Interview,
-    KitItem,
-    Opening,
-    OpeningStage,
-    ProfileCompetency,
-    Scorecard,
-    ScorecardAnswer,
-    ScorecardStatus,
-)
+from cshire.interviews.models.candidates import Application
+from cshire.interviews.models.interviews import Interview
+from cshire.interviews.models.kits import KitItem
+from cshire.interviews.models.openings import Opening, OpeningStage
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
+from cshire.interviews.models.scoring import Scorecard, ScorecardAnswer, ScorecardStatus
 
 MIN_INTERVIEWS = 5  # interviews with two or more submitted scorecards, for a coefficient
 SUBMITTED = ScorecardStatus.SUBMITTED.value

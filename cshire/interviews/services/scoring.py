@@ -18,12 +18,11 @@ from sqlalchemy.orm import joinedload, selectinload
 from cshire.auth.models import User
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.models import (
-    Application,
-    Interview,
-    InterviewKitVersion,
-    KitItem,
-    OpeningStage,
+from cshire.interviews.models.candidates import Application
+from cshire.interviews.models.interviews import Interview
+from cshire.interviews.models.kits import InterviewKitVersion, KitItem
+from cshire.interviews.models.openings import OpeningStage
+from cshire.interviews.models.scoring import (
     Recommendation,
     Scorecard,
     ScorecardAnswer,

@@ -5,12 +5,15 @@ Importing this package imports every area module, which registers its routes on 
 
 from cshire.interviews.views import (  # noqa: F401 - routes register on bp
     analytics,
+    candidates,
+    decisions,
+    exemplars,
     interviews,
     kits,
     openings,
     profiles,
     questions,
-    scorecards,
+    scoring,
 )
 from cshire.interviews.views.blueprint import bp
 

@@ -5,8 +5,8 @@ from flask_login import current_user
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.extensions import db
-from cshire.interviews.models import Opening
-from cshire.interviews.services import agreement
+from cshire.interviews.models.openings import Opening
+from cshire.interviews.services import analytics as agreement
 from cshire.interviews.services.openings import can_manage_opening
 from cshire.interviews.views.blueprint import bp
 

@@ -9,7 +9,8 @@ from flask_login import current_user
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.forms.process import RECOMMENDATION_LABELS, InterviewForm, message
+from cshire.interviews.forms.interviews import InterviewForm
+from cshire.interviews.messages import RECOMMENDATION_LABELS, message
 from cshire.interviews.services.interviews import (
     load_application,
     load_interview,

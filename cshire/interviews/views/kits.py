@@ -1,9 +1,7 @@
-"""Interview kits: managers build, edit and publish them; interviewers read published
-versions and their printable guides. Drafts are invisible to interviewers (404)."""
+"""Interview kits: build, swap, move, publish, version, and the interview guide PDF."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from cshire.auth.access import MANAGERS, ensure_found, roles
@@ -11,9 +9,10 @@ from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language
-from cshire.interviews.forms.design import QUESTION_TYPE_LABELS, KitForm, MoveForm, SwapForm
-from cshire.interviews.models.design import InterviewKit, InterviewKitVersion
-from cshire.interviews.reports_design import guide_context
+from cshire.interviews.forms.kits import KitForm, MoveForm, SwapForm
+from cshire.interviews.messages import KIT_MESSAGES, QUESTION_TYPE_LABELS
+from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion
+from cshire.interviews.reports import guide_context
 from cshire.interviews.services.kits import (
     KitError,
     KitRequest,
@@ -35,27 +34,7 @@ from cshire.pdf import pdf_response
 
 READERS = (Role.INTERVIEWER, *MANAGERS)
 
-KIT_MESSAGES = {
-    "name_required": _l("Enter a name for the kit."),
-    "language_invalid": _l("Choose a language."),
-    "profile_required": _l("Choose an active profile."),
-    "profile_empty": _l("This profile has no competencies yet: add some first."),
-    "minutes_per_question_range": _l("Minutes per question go from 1 to %(max)s."),
-    "minutes_positive": _l("Enter the interview length in minutes."),
-    "too_short": _l("The interview is shorter than one question of %(minutes)s minutes."),
-    "length_required": _l("Enter a number of questions or an interview length."),
-    "total_range": _l("A kit has from 1 to %(max)s questions."),
-    "published_immutable": _l("Version %(number)s is published and can no longer change. "
-                              "Use “Edit (new version)” to start the next version."),
-    "question_unavailable": _l("Choose an active question from the bank."),
-    "question_other_competency": _l("The new question must be about the same competency."),
-    "question_other_language": _l("The new question must be in the kit's language."),
-    "question_already_in_kit": _l("That question is already in this version."),
-    "direction_invalid": _l("Move the question up or down."),
-    "item_unknown": _l("That question is not in this version."),
-    "empty_kit": _l("A kit without questions cannot be published."),
-    "nothing_published": _l("Publish the first version before starting a new one."),
-}
+
 FIELDS = {"name_required": "name", "language_invalid": "language",
           "profile_required": "profile", "profile_empty": "profile",
           "minutes_per_question_range": "minutes_per_question",

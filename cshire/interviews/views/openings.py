@@ -1,28 +1,15 @@
-"""Openings: the hiring manager's list, the opening with its candidates, adding and
-importing candidates, and the comparison of candidates by fit."""
+"""Openings: the hiring manager's list, the opening with its candidates and stages."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
-from cshire.cache import cached_page, current_generation
 from cshire.extensions import db
-from cshire.interviews.forms.process import (
-    APPLICATION_STATUS_LABELS,
-    CandidateForm,
-    CandidateImportForm,
-    OpeningForm,
-    StageForm,
-    message,
-)
+from cshire.interviews.forms.openings import OpeningForm, StageForm
+from cshire.interviews.messages import APPLICATION_STATUS_LABELS, message
 from cshire.interviews.services.candidates import (
-    CSV_COLUMNS,
-    CandidateInput,
-    ImportRejected,
-    add_candidate,
     applications_query,
-    import_candidates,
 )
 from cshire.interviews.services.openings import (
     HIRING_MANAGER_ROLES,
@@ -34,8 +21,6 @@ from cshire.interviews.services.openings import (
     can_manage_opening,
     create_opening,
     load_opening,
-    manages,
-    opening_manager_id,
     openings_query,
     published_kit_versions,
     set_closed,
@@ -43,7 +28,6 @@ from cshire.interviews.services.openings import (
     update_opening,
     users_with_any_role,
 )
-from cshire.interviews.services.decisions import compare_candidates
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
@@ -161,61 +145,3 @@ def opening_stage_add(opening_id: int):
     else:
         flash(_("Give the stage a name and choose a published kit."), "error")
     return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-
-
-@bp.route("/openings/<int:opening_id>/candidates/new", methods=["GET", "POST"])
-@roles(*MANAGERS)
-def candidate_new(opening_id: int):
-    opening = _managed_opening(opening_id)
-    form = CandidateForm()
-    if form.validate_on_submit():
-        data = CandidateInput(
-            name=form.name.data, email=form.email.data, phone=form.phone.data or "",
-            source=form.source.data or "", notes=form.notes.data or "",
-            consent_on=form.consent_on.data)
-        try:
-            application = add_candidate(opening, data, actor=current_user)
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("%(name)s added to the opening.", name=application.candidate.name),
-                  "success")
-            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-    return render_template("interviews/candidate_form.html", form=form, opening=opening)
-
-
-@bp.route("/openings/<int:opening_id>/candidates/import", methods=["GET", "POST"])
-@roles(*MANAGERS)
-def candidate_import(opening_id: int):
-    opening = _managed_opening(opening_id)
-    form, errors = CandidateImportForm(), []
-    if form.validate_on_submit():
-        try:
-            result = import_candidates(opening, form.file.data.read(), actor=current_user)
-        except ImportRejected as rejected:
-            db.session.rollback()
-            errors = [(e.line, message(e)) for e in rejected.errors]
-            flash(message(rejected), "error")
-        else:
-            db.session.commit()
-            flash(_("%(created)s candidates imported, %(linked)s known candidates added.",
-                    created=result.created, linked=result.linked), "success")
-            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-    return render_template("interviews/candidate_import.html", form=form, opening=opening,
-                           errors=errors, columns=CSV_COLUMNS)
-
-
-@bp.route("/openings/<int:opening_id>/compare")
-@roles(*MANAGERS)
-def opening_compare(opening_id: int):
-    generation = current_generation()  # before any data is read: see cshire.cache
-    ensure_allowed(manages(current_user, ensure_found(opening_manager_id(opening_id))))
-    return cached_page(opening_id, lambda: _render_compare(_managed_opening(opening_id)),
-                       generation=generation)
-
-
-def _render_compare(opening) -> str:
-    return render_template("interviews/opening_compare.html", opening=opening,
-                           rows=compare_candidates(opening), statuses=APPLICATION_STATUS_LABELS)

@@ -1,8 +1,10 @@
-"""High-performer profiles and exemplar ratings: managers and admins only."""
+"""High-performer profiles: list, create (empty or from a starter set), edit, archive."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
@@ -13,28 +15,15 @@ from cshire.competencies.starter_sets import ARCHETYPES, COMPETENCIES
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language
-from cshire.interviews.forms.design import (
-    ArchetypeForm,
-    ExemplarCsvForm,
-    ProfileForm,
-    entry_data,
-    parse_exemplar_grid,
-)
-from cshire.interviews.models.design import (
-    ExemplarMember,
-    HighPerformerProfile,
-    InterviewKit,
-)
-from cshire.interviews.reports_design import profile_radar, suggestion_radar
+from cshire.interviews.forms.profiles import ArchetypeForm, ProfileForm
+from cshire.interviews.messages import PROFILE_MESSAGES
+from cshire.interviews.models.exemplars import ExemplarMember
+from cshire.interviews.models.kits import InterviewKit
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.reports import profile_radar
 from cshire.interviews.services.exemplars import (
-    accept_suggestion,
-    exemplar_csv_template,
-    exemplars_of,
-    parse_exemplar_csv,
-    save_exemplars,
     suggested_entries,
     suggestion_for,
-    team_members_query,
 )
 from cshire.interviews.services.profiles import (
     EntryInput,
@@ -51,39 +40,18 @@ from cshire.interviews.services.profiles import (
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
-EXEMPLARS_PER_PAGE = 50  # members per page of the rating grid
+if TYPE_CHECKING:
+    from cshire.interviews.forms.profiles import ProfileForm
 
-PROFILE_MESSAGES = {
-    "name_required": _l("Enter a name."),
-    "no_competency": _l("Add at least one competency."),
-    "competency_required": _l("Row %(row)s: choose a competency."),
-    "unknown_competency": _l("Row %(row)s: this competency does not exist."),
-    "duplicate_competency": _l("Row %(row)s: %(code)s is already in row %(first)s."),
-    "weight_positive": _l("Row %(row)s: the weight must be a number greater than 0."),
-    "level_range": _l("Row %(row)s: the target level must be a whole number from 1 to 5."),
-    "stale": _l("Someone else saved this profile while you were editing. Your input is still "
-                "in the form: compare it with the current profile, then save again."),
-    "archived": _l("This profile is archived. Restore it before changing it."),
-    "unknown_archetype": _l("There is no such starter set."),
-    "rating_not_in_profile": _l("Row %(row)s: a rating for a competency outside this profile."),
-    "rating_range": _l("Row %(row)s: ratings go from 1 to 5."),
-    "no_ratings": _l("There are no ratings yet: rate team members first."),
-    "csv_empty": _l("Line %(row)s: the file is empty."),
-    "csv_encoding": _l("Line %(row)s: the file is not UTF-8 or Shift_JIS text."),
-    "csv_header": _l("Line %(row)s: the header must start with email,is_high_performer."),
-    "csv_unknown_code": _l("Line %(row)s: “%(code)s” is not a competency of this profile."),
-    "csv_duplicate_code": _l("Line %(row)s: the column %(code)s appears twice."),
-    "csv_no_codes": _l("Line %(row)s: add one column per competency code after "
-                       "is_high_performer."),
-    "csv_no_rows": _l("Line %(row)s: there is a header but no team member below it."),
-    "csv_columns": _l("Line %(row)s: expected %(expected)s columns, found %(found)s."),
-    "csv_unknown_email": _l("Line %(row)s: %(email)s is not an active team member "
-                            "(role CSM)."),
-    "csv_duplicate_email": _l("Line %(row)s: %(email)s is already on line %(first)s."),
-    "csv_flag": _l("Line %(row)s: is_high_performer must be 1 or 0 (yes or no), "
-                   "not “%(value)s”."),
-    "csv_rating": _l("Line %(row)s: “%(value)s” is not a rating from 1 to 5."),
-}
+
+def entry_data(entries: Iterable[EntryInput]) -> list[dict]:
+    """Rows to pre-fill a ``ProfileForm`` with (``data={"entries": …}``)."""
+    return [
+        {"competency": e.competency_id, "weight": e.weight, "target_level": e.target_level}
+        for e in entries
+    ]
+
+
 # Which field of a profile row each row problem belongs to (shown next to it).
 ROW_FIELDS = {"competency_required": "competency", "unknown_competency": "competency",
               "duplicate_competency": "competency", "weight_positive": "weight",
@@ -271,121 +239,4 @@ def profile_restore(profile_id: int):
         set_archived(profile, False)
         db.session.commit()
         flash(_("Profile “%(name)s” is active again.", name=profile.name), "success")
-    return redirect(url_for("interviews.profile", profile_id=profile.id))
-
-
-@bp.route("/profiles/<int:profile_id>/exemplars", methods=["GET", "POST"])
-@roles(*MANAGERS)
-def profile_exemplars(profile_id: int):
-    """The rating grid: team members × the profile's competencies, one page of members
-    at a time (a large team is thousands of selects). Saving a page stores only the
-    members on it; the others keep their ratings."""
-    profile = _profile_or_404(profile_id)
-    page = paginate(team_members_query(), per_page=EXEMPLARS_PER_PAGE)
-    members = page.items
-    form = ConfirmForm()
-    submitted = None
-    if form.validate_on_submit():
-        submitted = parse_exemplar_grid(request.form, [m.id for m in members],
-                                        [e.competency_id for e in profile.entries])
-        try:
-            count = save_exemplars(profile, submitted, actor=_actor())
-        except ProfileError as error:
-            for problem in error.problems:
-                flash(message(problem), "error")
-        else:
-            db.session.commit()
-            flash(_("Ratings saved: %(count)s team members rated.", count=count), "success")
-            return redirect(url_for("interviews.profile_exemplars", profile_id=profile.id,
-                                    page=page.page if page.page > 1 else None))
-    return render_template(
-        "interviews/profile_exemplars.html", profile=profile, members=members, form=form,
-        grid=_grid(profile, members, submitted), page=page,
-    )
-
-
-def _grid(profile: HighPerformerProfile, members, submitted) -> dict[int, tuple[bool, dict]]:
-    """member id → (high performer?, {competency id: rating}) to show in the grid: what
-    was just submitted when it was refused, else what is stored."""
-    if submitted is not None:
-        return {row.member_id: (row.is_high_performer, row.ratings) for row in submitted}
-    return {
-        member_id: (m.is_high_performer, {r.competency_id: r.rating for r in m.ratings})
-        for member_id, m in exemplars_of(profile, [m.id for m in members]).items()
-    }
-
-
-@bp.route("/profiles/<int:profile_id>/exemplars/upload", methods=["GET", "POST"])
-@roles(*MANAGERS)
-def profile_exemplars_upload(profile_id: int):
-    profile = _profile_or_404(profile_id)
-    form = ExemplarCsvForm()
-    problems: list[str] = []
-    if form.validate_on_submit():
-        try:
-            rows = parse_exemplar_csv(profile, _decode(form.file.data.read()))
-            count = save_exemplars(profile, rows, actor=_actor())
-        except ProfileError as error:
-            problems = [message(p) for p in error.problems]
-        else:
-            db.session.commit()
-            flash(_("%(count)s rows imported; %(rated)s team members are rated now.",
-                    count=len(rows), rated=count), "success")
-            return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    return render_template("interviews/profile_exemplars_upload.html", profile=profile,
-                           form=form, problems=problems)
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Shift_JIS as Excel saves it in Japan."""
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ProfileError(Problem("csv_encoding", 1))
-
-
-@bp.route("/profiles/<int:profile_id>/exemplars/template.csv")
-@roles(*MANAGERS)
-def profile_exemplars_template(profile_id: int):
-    profile = _profile_or_404(profile_id)
-    return Response(
-        exemplar_csv_template(profile), mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="profile-{profile.id}-ratings.csv"',
-                 "Cache-Control": "no-store"},
-    )
-
-
-@bp.route("/profiles/<int:profile_id>/suggestion")
-@roles(*MANAGERS)
-def profile_suggestion(profile_id: int):
-    profile = _profile_or_404(profile_id)
-    rows = suggestion_for(profile)
-    return render_template(
-        "interviews/profile_suggestion.html", profile=profile, rows=rows,
-        chart=suggestion_radar(rows), form=ConfirmForm(),
-        unreliable=[row for row in rows if not row.suggestion.reliable],
-    )
-
-
-@bp.route("/profiles/<int:profile_id>/suggestion/accept", methods=["POST"])
-@roles(*MANAGERS)
-def profile_suggestion_accept(profile_id: int):
-    profile = _profile_or_404(profile_id)
-    if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    try:
-        version = request.form.get("version", "")
-        changed = accept_suggestion(profile, version=int(version) if version.isdigit() else -1)
-        db.session.commit()
-    except ProfileError as error:
-        db.session.rollback()
-        flash(message(error.problems[0]), "error")
-        return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    except StaleDataError:
-        db.session.rollback()
-        flash(str(PROFILE_MESSAGES["stale"]), "error")
-        return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    flash(_("Suggestion accepted: %(count)s competencies changed.", count=changed), "success")
     return redirect(url_for("interviews.profile", profile_id=profile.id))

@@ -1,24 +1,26 @@
-"""The question bank: managers and admins write, edit, retire and reactivate questions."""
+"""The question bank: search, add, edit, retire and reactivate questions."""
+
+from collections.abc import Mapping
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from cshire.auth.access import MANAGERS, ensure_found, roles
 from cshire.competencies.services import active_competencies
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import LANGUAGE_NAMES, current_language
-from cshire.interviews.forms.design import (
-    QUESTION_TYPE_LABELS,
+from cshire.interviews.forms.choices import competency_choices
+from cshire.interviews.forms.questions import QuestionForm
+from cshire.interviews.messages import (
+    QUESTION_MESSAGES,
     QUESTION_STATUS_LABELS,
-    QuestionForm,
-    competency_choices,
-    question_filters,
+    QUESTION_TYPE_LABELS,
 )
-from cshire.interviews.models.design import InterviewQuestion
+from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.services.questions import (
     QuestionError,
+    QuestionFilters,
     QuestionInput,
     create_question,
     question_query,
@@ -28,13 +30,19 @@ from cshire.interviews.services.questions import (
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 
-QUESTION_MESSAGES = {
-    "competency_required": _l("Choose a competency."),
-    "competency_archived": _l("%(competency)s is archived: choose an active competency."),
-    "type_invalid": _l("Choose a question type."),
-    "language_invalid": _l("Choose a language."),
-    "text_required": _l("Write the question."),
-}
+
+def question_filters(args: Mapping[str, str]) -> QuestionFilters:
+    """The bank list's filters from the query string; unknown values are ignored."""
+    competency = args.get("competency", "")
+    return QuestionFilters(
+        search=args.get("q", "").strip()[:200],
+        competency_id=int(competency) if competency.isdigit() else None,
+        question_type=args.get("type", "") if args.get("type") in QUESTION_TYPE_LABELS else "",
+        language=args.get("language", "") if args.get("language") in LANGUAGE_NAMES else "",
+        status=args.get("status", "") if args.get("status") in QUESTION_STATUS_LABELS else "",
+    )
+
+
 FIELDS = {"competency_required": "competency", "competency_archived": "competency",
           "type_invalid": "question_type", "language_invalid": "language",
           "text_required": "text"}

@@ -1,8 +1,4 @@
-"""Ready values for profile charts and the printable interview guide.
-
-Charts are SVG strings from :mod:`cshire.charts` (the same markup on the page and in
-the PDF); templates mark them safe. Everything here is in the viewer's language.
-"""
+"""Hiring's data for charts and PDFs: profile and candidate radars, the interview guide."""
 
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -10,8 +6,10 @@ from markupsafe import Markup
 from cshire.charts import Series, radar_chart
 from cshire.database import utcnow
 from cshire.i18n import current_language, localized
-from cshire.interviews.forms.design import QUESTION_TYPE_LABELS
-from cshire.interviews.models.design import HighPerformerProfile, InterviewKitVersion
+from cshire.interviews.messages import QUESTION_TYPE_LABELS
+from cshire.interviews.models.kits import InterviewKitVersion
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.services.decisions import CandidateScorecard
 from cshire.interviews.services.exemplars import (
     SuggestionRow,
 )
@@ -72,3 +70,23 @@ def guide_context(version: InterviewKitVersion) -> dict:
         "generated_at": utcnow(),
         "lang": language,
     }
+
+
+def candidate_radar(card: CandidateScorecard, language: str | None = None) -> Markup:
+    """Candidate's competency means against the profile's target levels."""
+    axes = [localized(c.competency, "name", language) for c in card.competencies]
+    if not axes:
+        return Markup("")
+    chart = radar_chart(
+        axes,
+        [Series(_("Profile target"), [c.target for c in card.competencies], "target"),
+         Series(card.application.candidate.name, [c.mean for c in card.competencies],
+                "candidate")],
+        max_value=5,
+        title=_("Candidate and profile"),
+    )
+    return Markup(chart)  # noqa: S704 - charts.py escapes every label
+
+
+def pdf_filename(card: CandidateScorecard) -> str:
+    return _("scorecard-%(name)s", name=card.application.candidate.name) + ".pdf"

@@ -1,40 +1,40 @@
-"""Scorecards: the interviewer's scoring form (with autosave), reopening, and the
-candidate scorecard the hiring manager decides on (page, PDF, JSON export)."""
+"""The hiring manager's candidate scorecard (page, PDF, JSON export), decisions, debrief
+notes and status, and the comparison of an opening's candidates by fit.
+"""
 
 import json
+from typing import TYPE_CHECKING
 
-from flask import Response, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import format_datetime
+from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
 from cshire.cache import cached_page, current_generation
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.forms.process import (
+from cshire.interviews.forms.decisions import DebriefForm, DecisionForm, StatusForm
+from cshire.interviews.messages import (
+    APPLICATION_STATUS_LABELS,
     OUTCOME_LABELS,
     RECOMMENDATION_LABELS,
-    APPLICATION_STATUS_LABELS,
-    DebriefForm,
-    DecisionForm,
-    ReopenForm,
-    ScorecardForm,
-    StatusForm,
-    fill_scorecard_form,
     message,
-    pair_entries,
-    problem_message,
-    scorecard_input,
 )
-from cshire.interviews.reports_process import candidate_radar, pdf_filename
+from cshire.interviews.reports import candidate_radar, pdf_filename
 from cshire.interviews.services.candidates import allowed_statuses, change_status
+from cshire.interviews.services.decisions import (
+    add_debrief_note,
+    application_manager_id,
+    candidate_scorecard,
+    compare_candidates,
+    load_application_for_scorecard,
+    record_decision,
+)
 from cshire.interviews.services.openings import (
-    PANEL_ROLES,
     HiringError,
     can_manage_opening,
     manages,
+    opening_manager_id,
 )
 from cshire.interviews.services.privacy import (
     can_export,
@@ -42,118 +42,26 @@ from cshire.interviews.services.privacy import (
     load_candidate_for_export,
 )
 from cshire.interviews.services.ratings import MIN_INTERVIEWS
-from cshire.interviews.services.decisions import (
-    add_debrief_note,
-    application_manager_id,
-    candidate_scorecard,
-    load_application_for_scorecard,
-    record_decision,
-)
-from cshire.interviews.services.scoring import (
-    IncompleteScorecard,
-    answer_rows,
-    can_view_scorecard,
-    kit_items,
-    load_scorecard,
-    reopen_scorecard,
-    save_draft,
-    submit_scorecard,
-)
 from cshire.interviews.views.blueprint import bp
+from cshire.interviews.views.openings import _managed_opening
 from cshire.pdf import pdf_response
 
-# --------------------------------------------------------------- scoring form
+if TYPE_CHECKING:
+    pass
 
 
-def _save(scorecard, form: ScorecardForm) -> list[str] | None:
-    """Save the posted draft, then submit if asked. None when done (redirect);
-    otherwise the problems to show next to the kept input."""
-    try:
-        save_draft(scorecard, scorecard_input(form), actor=current_user)
-        if request.form.get("action") == "submit":
-            submit_scorecard(scorecard, actor=current_user)
-    except IncompleteScorecard as error:
-        db.session.commit()  # the draft is kept even though it cannot be submitted yet
-        flash(message(error), "error")
-        return [problem_message(p) for p in error.problems]
-    except (HiringError, StaleDataError) as error:
-        db.session.rollback()
-        flash(message(error) if isinstance(error, HiringError)
-              else message(HiringError("stale")), "error")
-        return []
-    db.session.commit()
-    return None
-
-
-@bp.route("/scorecards/<int:scorecard_id>", methods=["GET", "POST"])
-@roles(*PANEL_ROLES)
-def scorecard_form(scorecard_id: int):
-    scorecard = ensure_found(load_scorecard(scorecard_id))
-    ensure_allowed(can_view_scorecard(current_user, scorecard))
-    editable = scorecard.interviewer_id == current_user.id and not scorecard.is_submitted
-    form, problems = ScorecardForm(), []
-    if request.method == "POST":
-        ensure_allowed(editable)
-        try:
-            problems = _save(scorecard, form)
-        except ValueError:
-            problems = [message(HiringError("question_unknown"))]
-        if problems is None:
-            flash(_("Scorecard submitted.") if scorecard.is_submitted
-                  else _("Draft saved."), "success")
-            return redirect(url_for("interviews.scorecard_form", scorecard_id=scorecard.id))
-        form.version.data = scorecard.version  # saving again now deliberately replaces
-    else:
-        fill_scorecard_form(form, scorecard, answer_rows(scorecard))
-    return render_template(
-        "interviews/scorecard_form.html", scorecard=scorecard, form=form, editable=editable,
-        rows=pair_entries(form, kit_items(scorecard)), problems=problems,
-        recommendations=RECOMMENDATION_LABELS,
-        can_reopen=scorecard.is_submitted
-        and can_manage_opening(current_user, scorecard.interview.application.opening),
-    )
-
-
-@bp.route("/scorecards/<int:scorecard_id>/draft", methods=["POST"])
-@roles(*PANEL_ROLES)
-def scorecard_autosave(scorecard_id: int):
-    """Autosave from scorecard-autosave.js: the same fields as the form, JSON back."""
-    scorecard = ensure_found(load_scorecard(scorecard_id))
-    ensure_allowed(scorecard.interviewer_id == current_user.id)
-    try:
-        save_draft(scorecard, scorecard_input(ScorecardForm()), actor=current_user)
-    except (HiringError, StaleDataError, ValueError) as error:
-        db.session.rollback()
-        code = error.code if isinstance(error, HiringError) else "stale"
-        return jsonify(ok=False, error=code, message=message(HiringError(code))), 409
-    db.session.commit()
-    return jsonify(ok=True, version=scorecard.version,
-                   message=_("Draft saved at %(time)s.",
-                             time=format_datetime(scorecard.updated_at, "short")))
-
-
-@bp.route("/scorecards/<int:scorecard_id>/reopen", methods=["GET", "POST"])
+@bp.route("/openings/<int:opening_id>/compare")
 @roles(*MANAGERS)
-def scorecard_reopen(scorecard_id: int):
-    scorecard = ensure_found(load_scorecard(scorecard_id))
-    ensure_allowed(can_manage_opening(current_user, scorecard.interview.application.opening))
-    form = ReopenForm()
-    if form.validate_on_submit():
-        try:
-            reopen_scorecard(scorecard, actor=current_user, reason=form.reason.data)
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Scorecard reopened; %(name)s can change it and submit it again.",
-                    name=scorecard.interviewer.display_name), "success")
-            return redirect(url_for("interviews.interview_detail",
-                                    interview_id=scorecard.interview_id))
-    return render_template("interviews/scorecard_reopen.html", form=form, scorecard=scorecard)
+def opening_compare(opening_id: int):
+    generation = current_generation()  # before any data is read: see cshire.cache
+    ensure_allowed(manages(current_user, ensure_found(opening_manager_id(opening_id))))
+    return cached_page(opening_id, lambda: _render_compare(_managed_opening(opening_id)),
+                       generation=generation)
 
 
-# ---------------------------------------------------------- candidate scorecard
+def _render_compare(opening) -> str:
+    return render_template("interviews/opening_compare.html", opening=opening,
+                           rows=compare_candidates(opening), statuses=APPLICATION_STATUS_LABELS)
 
 
 def _managed_application(application_id: int):

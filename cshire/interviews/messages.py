@@ -1,0 +1,188 @@
+"""Hiring's error codes → translated text, and the labels of its choices."""
+
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+
+from cshire.interviews.models.candidates import ApplicationStatus
+from cshire.interviews.models.decisions import DecisionOutcome
+from cshire.interviews.models.questions import QuestionType
+from cshire.interviews.models.scoring import Recommendation
+
+if TYPE_CHECKING:
+    pass
+
+
+QUESTION_TYPE_LABELS = {
+    QuestionType.SITUATIONAL.value: _l("Situational (a CS scene)"),
+    QuestionType.BEHAVIOURAL.value: _l("Behavioural (past behaviour)"),
+}
+
+
+QUESTION_STATUS_LABELS = {"active": _l("Active"), "retired": _l("Retired")}
+
+
+RECOMMENDATION_LABELS = {
+    Recommendation.STRONG_NO.value: _l("Strong no"),
+    Recommendation.NO.value: _l("No"),
+    Recommendation.YES.value: _l("Yes"),
+    Recommendation.STRONG_YES.value: _l("Strong yes"),
+}
+
+
+APPLICATION_STATUS_LABELS = {
+    ApplicationStatus.APPLIED.value: _l("Applied"),
+    ApplicationStatus.INTERVIEWING.value: _l("Interviewing"),
+    ApplicationStatus.OFFER.value: _l("Offer"),
+    ApplicationStatus.HIRED.value: _l("Hired"),
+    ApplicationStatus.REJECTED.value: _l("Rejected"),
+    ApplicationStatus.WITHDRAWN.value: _l("Withdrawn"),
+}
+
+
+OUTCOME_LABELS = {
+    DecisionOutcome.ADVANCE.value: _l("Advance"),
+    DecisionOutcome.REJECT.value: _l("Reject"),
+    DecisionOutcome.HIRE.value: _l("Hire"),
+}
+
+
+HIRING_MESSAGES = {
+    # openings
+    "title_required": _l("Enter the role or title of the opening."),
+    "profile_required": _l("Choose an active high-performer profile."),
+    "hiring_manager_invalid": _l("The hiring manager must be an active manager or admin."),
+    "own_openings_only": _l("Managers can only create openings they manage themselves."),
+    "threshold_range": _l("The fit threshold is a number from 0 to 100."),
+    "stage_required": _l("Add at least one interview stage with a name and a kit."),
+    "stage_name_required": _l("Give every stage a name."),
+    "kit_not_published": _l("Every stage needs a published interview kit version."),
+    # candidates
+    "name_required": _l("Enter the candidate's name."),
+    "email_invalid": _l("%(email)s is not a valid email address."),
+    "already_applied": _l("%(email)s has already applied to this opening."),
+    "import_rejected": _l("Nothing was imported: %(count)s line(s) need attention."),
+    "duplicate_in_file": _l("%(email)s appears twice in the file (first on line %(first)s)."),
+    "not_utf8": _l("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
+    "bad_header": _l("The first line must name the columns (%(columns)s). "
+                     "Missing: %(missing)s. Unknown: %(unknown)s."),
+    "too_many_rows": _l("At most %(max)s candidates per file."),
+    "too_many_values": _l("This line has more values than the header has columns."),
+    "consent_date_invalid": _l("“%(value)s” is not a date; write it as YYYY-MM-DD."),
+    "empty": _l("The file has no candidates."),
+    "transition_invalid": _l("An application cannot move from this status to that one."),
+    # interviews
+    "application_closed": _l("This application is closed."),
+    "stage_invalid": _l("Choose a stage of this opening."),
+    "stage_taken": _l("The stage %(stage)s is already scheduled for this candidate."),
+    "time_required": _l("Enter the date and time of the interview."),
+    "panel_required": _l("Choose at least one interviewer for the panel."),
+    "not_an_interviewer": _l("Only active interviewers, managers or admins can sit on a panel."),
+    "seat_in_use": _l("%(name)s has already started their scorecard and stays on the panel."),
+    # scoring
+    "not_your_scorecard": _l("Only its author can change a scorecard."),
+    "locked": _l("This scorecard is submitted and locked. Ask the hiring manager to reopen "
+                 "it if something must change."),
+    "stale": _l("This scorecard was saved elsewhere (another tab or device) after you "
+                "opened it. Your input is still on this page. Save again to replace the "
+                "saved version with what you see here, or reload to see the saved one."),
+    "recommendation_invalid": _l("Choose one of the recommendations."),
+    "question_unknown": _l("The form does not match this interview kit. Reload the page."),
+    "rating_invalid": _l("Ratings go from 1 to 5."),
+    "incomplete": _l("The scorecard is not complete yet (%(count)s point(s) below). "
+                     "Your input was saved as a draft."),
+    "not_hiring_manager": _l("Only the hiring manager of this opening or an admin can do this."),
+    "not_submitted": _l("Only a submitted scorecard can be reopened."),
+    "reason_required": _l("Give a reason."),
+    # candidate scorecard
+    "outcome_invalid": _l("Choose advance, reject or hire."),
+    "rationale_required": _l("Give the rationale for the decision."),
+    "departure_reason_required": _l("This decision departs from the opening's rule: give an "
+                                    "explicit reason for it."),
+    "note_required": _l("Write the debrief note."),
+    "days_negative": _l("The number of days cannot be negative."),
+}
+
+
+SCORING_PROBLEMS = {
+    "rating_missing": _l("Question %(position)s: choose a rating or mark it “not asked”."),
+    "reason_missing": _l("Question %(position)s: say why it was not asked."),
+    "note_missing": _l("Question %(position)s: this opening requires an evidence note."),
+    "recommendation_missing": _l("Choose an overall recommendation."),
+}
+
+
+def message(error) -> str:
+    """The translated text of a ``HiringError`` (or a row error of an import)."""
+    text = str(HIRING_MESSAGES.get(error.code, _l("Something is not right: %(code)s")))
+    params = dict(error.params or {}, code=error.code)
+    return text % params
+
+
+def problem_message(problem) -> str:
+    return str(SCORING_PROBLEMS[problem.code]) % {"position": problem.position}
+
+
+PROFILE_MESSAGES = {
+    "name_required": _l("Enter a name."),
+    "no_competency": _l("Add at least one competency."),
+    "competency_required": _l("Row %(row)s: choose a competency."),
+    "unknown_competency": _l("Row %(row)s: this competency does not exist."),
+    "duplicate_competency": _l("Row %(row)s: %(code)s is already in row %(first)s."),
+    "weight_positive": _l("Row %(row)s: the weight must be a number greater than 0."),
+    "level_range": _l("Row %(row)s: the target level must be a whole number from 1 to 5."),
+    "stale": _l("Someone else saved this profile while you were editing. Your input is still "
+                "in the form: compare it with the current profile, then save again."),
+    "archived": _l("This profile is archived. Restore it before changing it."),
+    "unknown_archetype": _l("There is no such starter set."),
+    "rating_not_in_profile": _l("Row %(row)s: a rating for a competency outside this profile."),
+    "rating_range": _l("Row %(row)s: ratings go from 1 to 5."),
+    "no_ratings": _l("There are no ratings yet: rate team members first."),
+    "csv_empty": _l("Line %(row)s: the file is empty."),
+    "csv_encoding": _l("Line %(row)s: the file is not UTF-8 or Shift_JIS text."),
+    "csv_header": _l("Line %(row)s: the header must start with email,is_high_performer."),
+    "csv_unknown_code": _l("Line %(row)s: “%(code)s” is not a competency of this profile."),
+    "csv_duplicate_code": _l("Line %(row)s: the column %(code)s appears twice."),
+    "csv_no_codes": _l("Line %(row)s: add one column per competency code after "
+                       "is_high_performer."),
+    "csv_no_rows": _l("Line %(row)s: there is a header but no team member below it."),
+    "csv_columns": _l("Line %(row)s: expected %(expected)s columns, found %(found)s."),
+    "csv_unknown_email": _l("Line %(row)s: %(email)s is not an active team member "
+                            "(role CSM)."),
+    "csv_duplicate_email": _l("Line %(row)s: %(email)s is already on line %(first)s."),
+    "csv_flag": _l("Line %(row)s: is_high_performer must be 1 or 0 (yes or no), "
+                   "not “%(value)s”."),
+    "csv_rating": _l("Line %(row)s: “%(value)s” is not a rating from 1 to 5."),
+}
+
+
+KIT_MESSAGES = {
+    "name_required": _l("Enter a name for the kit."),
+    "language_invalid": _l("Choose a language."),
+    "profile_required": _l("Choose an active profile."),
+    "profile_empty": _l("This profile has no competencies yet: add some first."),
+    "minutes_per_question_range": _l("Minutes per question go from 1 to %(max)s."),
+    "minutes_positive": _l("Enter the interview length in minutes."),
+    "too_short": _l("The interview is shorter than one question of %(minutes)s minutes."),
+    "length_required": _l("Enter a number of questions or an interview length."),
+    "total_range": _l("A kit has from 1 to %(max)s questions."),
+    "published_immutable": _l("Version %(number)s is published and can no longer change. "
+                              "Use “Edit (new version)” to start the next version."),
+    "question_unavailable": _l("Choose an active question from the bank."),
+    "question_other_competency": _l("The new question must be about the same competency."),
+    "question_other_language": _l("The new question must be in the kit's language."),
+    "question_already_in_kit": _l("That question is already in this version."),
+    "direction_invalid": _l("Move the question up or down."),
+    "item_unknown": _l("That question is not in this version."),
+    "empty_kit": _l("A kit without questions cannot be published."),
+    "nothing_published": _l("Publish the first version before starting a new one."),
+}
+
+
+QUESTION_MESSAGES = {
+    "competency_required": _l("Choose a competency."),
+    "competency_archived": _l("%(competency)s is archived: choose an active competency."),
+    "type_invalid": _l("Choose a question type."),
+    "language_invalid": _l("Choose a language."),
+    "text_required": _l("Write the question."),
+}
