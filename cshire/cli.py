@@ -18,8 +18,9 @@ def cshire_group() -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has users.")
 def demo_command(lang: str, if_empty: bool) -> None:
     """Load a realistic small CS team (idempotent: running it twice changes nothing)."""
+    from cshire.auth.demo import DEMO_PASSWORD, DEMO_USERS
     from cshire.auth.models import User
-    from cshire.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+    from cshire.demo import load_demo
 
     if if_empty and db.session.scalar(select(func.count(User.id))):
         click.echo("Database already has users; demo data not loaded.")

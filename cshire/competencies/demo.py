@@ -9,3 +9,6 @@ def load_competencies(lang: str) -> list[str]:
     for code in ARCHETYPES:
         created += len(import_archetype(code).created)
     return [f"competencies: {created} imported from {len(ARCHETYPES)} starter sets"]
+
+
+STEPS = (("competencies", load_competencies),)

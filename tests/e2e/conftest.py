@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 from cshire import create_app
-from cshire.demo import DEMO_PASSWORD
+from cshire.auth.demo import DEMO_PASSWORD
 from cshire.extensions import db
 from tests.conftest import TEST_DATABASE_URL, app_config
 

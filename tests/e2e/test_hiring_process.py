@@ -11,7 +11,7 @@ from tests.e2e.conftest import download_pdf, sign_in
 pytestmark = pytest.mark.e2e
 
 # The demo's interview held yesterday, with interviewer@ and interviewer2@ still to score
-# (cshire/interviews/demo_process.py, candidate 25).
+# (cshire/interviews/demo_simulation.py, candidate 25).
 CANDIDATE = "Kara Yamada"
 FIRST_NOTE = "Asked for the usage data before promising anything"
 

@@ -4,7 +4,7 @@ The world's opening belongs to a hiring manager who is not the signed-in user of
 matrix, and its interview's panel does not include them: a manager or interviewer
 reaching an object-level URL is therefore refused (object-level rules), and only an
 admin gets through. Positive cases for the hiring manager and the panel members are
-in ``test_views_process.py``.
+in ``test_process_views.py``.
 """
 
 from types import SimpleNamespace

@@ -47,7 +47,7 @@ def candidate_new(opening_id: int):
             flash(_("%(name)s added to the opening.", name=application.candidate.name),
                   "success")
             return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-    return render_template("interviews/candidate_form.html", form=form, opening=opening)
+    return render_template("interviews/candidates_form.html", form=form, opening=opening)
 
 
 @bp.route("/openings/<int:opening_id>/candidates/import", methods=["GET", "POST"])
@@ -67,5 +67,5 @@ def candidate_import(opening_id: int):
             flash(_("%(created)s candidates imported, %(linked)s known candidates added.",
                     created=result.created, linked=result.linked), "success")
             return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-    return render_template("interviews/candidate_import.html", form=form, opening=opening,
+    return render_template("interviews/candidates_import.html", form=form, opening=opening,
                            errors=errors, columns=CSV_COLUMNS)

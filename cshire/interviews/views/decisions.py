@@ -60,7 +60,7 @@ def opening_compare(opening_id: int):
 
 
 def _render_compare(opening) -> str:
-    return render_template("interviews/opening_compare.html", opening=opening,
+    return render_template("interviews/decisions_compare.html", opening=opening,
                            rows=compare_candidates(opening), statuses=APPLICATION_STATUS_LABELS)
 
 
@@ -76,7 +76,7 @@ def _render_candidate(application, decision_form=None, debrief_form=None, status
     status_form.status.choices = [(s.value, APPLICATION_STATUS_LABELS[s.value])
                                   for s in allowed_statuses(application)]
     return render_template(
-        "interviews/candidate_scorecard.html", card=card, radar=candidate_radar(card),
+        "interviews/decisions_scorecard.html", card=card, radar=candidate_radar(card),
         decision_form=decision_form or DecisionForm(), debrief_form=debrief_form or DebriefForm(),
         status_form=status_form, statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
@@ -144,7 +144,8 @@ def application_status(application_id: int):
             flash(message(error), "error")
         else:
             db.session.commit()
-            flash(_("Status changed to %(status)s.", status=APPLICATION_STATUS_LABELS[form.status.data]),
+            status = APPLICATION_STATUS_LABELS[form.status.data]
+            flash(_("Status changed to %(status)s.", status=status),
                   "success")
     else:
         flash(_("Choose a new status."), "error")
@@ -157,7 +158,7 @@ def application_pdf(application_id: int):
     application = _managed_application(application_id)
     card = candidate_scorecard(application, current_user)
     return pdf_response(
-        "interviews/candidate_scorecard_pdf.html", pdf_filename(card), card=card,
+        "interviews/decisions_scorecard_pdf.html", pdf_filename(card), card=card,
         radar=candidate_radar(card), statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
         generated_at=utcnow(),

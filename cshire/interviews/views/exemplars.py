@@ -83,7 +83,7 @@ def profile_exemplars(profile_id: int):
             return redirect(url_for("interviews.profile_exemplars", profile_id=profile.id,
                                     page=page.page if page.page > 1 else None))
     return render_template(
-        "interviews/profile_exemplars.html", profile=profile, members=members, form=form,
+        "interviews/exemplars_grid.html", profile=profile, members=members, form=form,
         grid=_grid(profile, members, submitted), page=page,
     )
 
@@ -116,7 +116,7 @@ def profile_exemplars_upload(profile_id: int):
             flash(_("%(count)s rows imported; %(rated)s team members are rated now.",
                     count=len(rows), rated=count), "success")
             return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    return render_template("interviews/profile_exemplars_upload.html", profile=profile,
+    return render_template("interviews/exemplars_upload.html", profile=profile,
                            form=form, problems=problems)
 
 
@@ -147,7 +147,7 @@ def profile_suggestion(profile_id: int):
     profile = _profile_or_404(profile_id)
     rows = suggestion_for(profile)
     return render_template(
-        "interviews/profile_suggestion.html", profile=profile, rows=rows,
+        "interviews/exemplars_suggestion.html", profile=profile, rows=rows,
         chart=suggestion_radar(rows), form=ConfirmForm(),
         unreliable=[row for row in rows if not row.suggestion.reliable],
     )

@@ -39,7 +39,7 @@ from cshire.pagination import paginate
 @roles(*PANEL_ROLES)
 def my_interviews():
     mine = my_panel_seats(current_user)
-    return render_template("interviews/interview_mine.html", mine=mine,
+    return render_template("interviews/interviews_mine.html", mine=mine,
                            submitted=paginate(mine.submitted))
 
 
@@ -80,7 +80,7 @@ def interview_new(application_id: int):
             db.session.commit()
             flash(_("Interview scheduled."), "success")
             return redirect(url_for("interviews.interview_detail", interview_id=interview.id))
-    return render_template("interviews/interview_form.html", form=form,
+    return render_template("interviews/interviews_form.html", form=form,
                            application=application, interview=None)
 
 
@@ -103,7 +103,7 @@ def interview_edit(interview_id: int):
             db.session.commit()
             flash(_("Interview updated."), "success")
             return redirect(url_for("interviews.interview_detail", interview_id=interview.id))
-    return render_template("interviews/interview_form.html", form=form,
+    return render_template("interviews/interviews_form.html", form=form,
                            application=application, interview=interview)
 
 
@@ -116,7 +116,7 @@ def interview_detail(interview_id: int):
     shown = visible_scorecards(current_user, interview.scorecards)
     answers = {(s.id, a.kit_item_id): a for s in shown for a in s.answers}
     return render_template(
-        "interviews/interview_detail.html", interview=interview, shown=shown, answers=answers,
+        "interviews/interviews_detail.html", interview=interview, shown=shown, answers=answers,
         own=next((s for s in interview.scorecards if s.interviewer_id == current_user.id), None),
         is_manager=can_manage_opening(current_user, interview.application.opening),
         own_submitted=has_submitted_for(current_user, interview),

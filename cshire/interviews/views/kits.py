@@ -69,7 +69,7 @@ def _version_url(version: InterviewKitVersion) -> str:
 def kits():
     manages = _manages()
     page = paginate(kit_query(published_only=not manages))
-    return render_template("interviews/kit_index.html", page=page, manages=manages)
+    return render_template("interviews/kits_index.html", page=page, manages=manages)
 
 
 @bp.route("/kits/new", methods=["GET", "POST"])
@@ -99,7 +99,7 @@ def kit_new():
     form.profile.choices = [("", _("— choose a profile —"))] + [
         (str(p.id), p.name) for p in active_profiles()
     ]
-    return render_template("interviews/kit_form.html", form=form)
+    return render_template("interviews/kits_form.html", form=form)
 
 
 @bp.route("/kits/<int:kit_id>")
@@ -109,7 +109,7 @@ def kit(kit_id: int):
     manages = _manages()
     versions = [v for v in kit.versions if manages or v.is_published]
     ensure_found(versions or None)
-    return render_template("interviews/kit_detail.html", kit=kit, versions=versions,
+    return render_template("interviews/kits_detail.html", kit=kit, versions=versions,
                            manages=manages, form=ConfirmForm())
 
 
@@ -119,7 +119,7 @@ def kit_version(kit_id: int, number: int):
     version = _readable_version(kit_id, number)
     editable = not version.is_published and _manages()
     return render_template(
-        "interviews/kit_version.html", version=version, kit=version.kit,
+        "interviews/kits_version.html", version=version, kit=version.kit,
         editable=editable, manages=_manages(), types=QUESTION_TYPE_LABELS,
         allocation=allocation_rows(version) if _manages() else [],
         candidates=swap_candidates(version) if editable else {}, form=ConfirmForm(),
@@ -198,4 +198,4 @@ def kit_guide(kit_id: int, number: int):
     version = ensure_found(get_version(kit_id, number))
     ensure_found(version if version.is_published else None)
     filename = _("interview-guide") + f"-{version.kit.name}-v{version.number}.pdf"
-    return pdf_response("interviews/guide_pdf.html", filename, **guide_context(version))
+    return pdf_response("interviews/kits_guide_pdf.html", filename, **guide_context(version))

@@ -74,7 +74,7 @@ def _opening_input(form: OpeningForm) -> OpeningInput:
 def openings():
     show_closed = request.args.get("closed") == "1"
     page = paginate(openings_query(current_user, include_closed=show_closed))
-    return render_template("interviews/opening_index.html", page=page, show_closed=show_closed)
+    return render_template("interviews/openings_index.html", page=page, show_closed=show_closed)
 
 
 @bp.route("/openings/new", methods=["GET", "POST"])
@@ -91,7 +91,7 @@ def opening_new():
             db.session.commit()
             flash(_("Opening “%(title)s” created.", title=opening.title), "success")
             return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-    return render_template("interviews/opening_form.html", form=form, opening=None)
+    return render_template("interviews/openings_form.html", form=form, opening=None)
 
 
 @bp.route("/openings/<int:opening_id>/edit", methods=["GET", "POST"])
@@ -110,7 +110,7 @@ def opening_edit(opening_id: int):
             db.session.commit()
             flash(_("Opening saved."), "success")
             return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
-    return render_template("interviews/opening_form.html", form=form, opening=opening)
+    return render_template("interviews/openings_form.html", form=form, opening=opening)
 
 
 @bp.route("/openings/<int:opening_id>")
@@ -121,7 +121,7 @@ def opening_detail(opening_id: int):
     stage_form = StageForm()
     stage_form.kit_version_id.choices = _kit_choices()
     return render_template(
-        "interviews/opening_detail.html", opening=opening, status=status,
+        "interviews/openings_detail.html", opening=opening, status=status,
         page=paginate(applications_query(opening, status)), counts=status_counts(opening),
         statuses=APPLICATION_STATUS_LABELS, stage_form=stage_form,
     )

@@ -91,7 +91,7 @@ def _form_page(form: ProfileForm, profile: HighPerformerProfile | None, problems
         competencies += [e.competency for e in profile.entries
                          if e.competency.archived_at is not None]
     form.prepare(competencies, blank_rows=blank_rows)
-    return render_template("interviews/profile_form.html", form=form, profile=profile,
+    return render_template("interviews/profiles_form.html", form=form, profile=profile,
                            problems=problems)
 
 
@@ -100,7 +100,7 @@ def _form_page(form: ProfileForm, profile: HighPerformerProfile | None, problems
 def profiles():
     archived = request.args.get("archived") == "1"
     page = paginate(profile_query(include_archived=archived))
-    return render_template("interviews/profile_index.html", page=page, archived=archived)
+    return render_template("interviews/profiles_index.html", page=page, archived=archived)
 
 
 @bp.route("/profiles/new", methods=["GET", "POST"])
@@ -135,7 +135,7 @@ def profile_from_archetype():
             flash(_("Profile “%(name)s” created from the starter set. Adjust it to what your "
                     "own high performers show.", name=profile.name), "success")
             return redirect(url_for("interviews.profile", profile_id=profile.id))
-    return render_template("interviews/profile_archetypes.html", form=form,
+    return render_template("interviews/profiles_archetypes.html", form=form,
                            archetypes=_archetype_cards(current_language()))
 
 
@@ -167,7 +167,7 @@ def profile(profile_id: int):
     )
     total_weight = sum(e.weight for e in profile.entries) or 1
     return render_template(
-        "interviews/profile_detail.html", profile=profile, chart=profile_radar(profile),
+        "interviews/profiles_detail.html", profile=profile, chart=profile_radar(profile),
         kits=kits, rated=rated, total_weight=total_weight, confirm_form=ConfirmForm(),
     )
 
@@ -227,7 +227,7 @@ def profile_archive(profile_id: int):
         db.session.commit()
         flash(_("Profile “%(name)s” is archived.", name=profile.name), "success")
         return redirect(url_for("interviews.profiles"))
-    return render_template("interviews/profile_confirm_archive.html", form=form,
+    return render_template("interviews/profiles_confirm_archive.html", form=form,
                            profile=profile)
 
 

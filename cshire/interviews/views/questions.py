@@ -62,7 +62,7 @@ def _form_page(form: QuestionForm, question: InterviewQuestion | None):
     if question is not None and question.competency.archived_at is not None:
         competencies.append(question.competency)
     form.competency.choices = competency_choices(competencies, _("— choose a competency —"))
-    return render_template("interviews/question_form.html", form=form, question=question)
+    return render_template("interviews/questions_form.html", form=form, question=question)
 
 
 def _show(form: QuestionForm, error: QuestionError) -> None:
@@ -77,7 +77,7 @@ def questions():
     page = paginate(question_query(filters))
     competencies = active_competencies()
     return render_template(
-        "interviews/question_index.html", page=page, filters=filters,
+        "interviews/questions_index.html", page=page, filters=filters,
         competencies=competencies, types=QUESTION_TYPE_LABELS, statuses=QUESTION_STATUS_LABELS,
         languages=LANGUAGE_NAMES,
     )
@@ -144,5 +144,5 @@ def _confirm_status(question_id: int, *, active: bool):
         flash(_("The question is active again.") if active else
               _("The question is retired: new kits no longer use it."), "success")
         return redirect(url_for("interviews.questions"))
-    return render_template("interviews/question_confirm.html", form=form, question=question,
+    return render_template("interviews/questions_confirm.html", form=form, question=question,
                            activate=active)

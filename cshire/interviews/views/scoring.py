@@ -120,7 +120,7 @@ def scorecard_form(scorecard_id: int):
     else:
         fill_scorecard_form(form, scorecard, answer_rows(scorecard))
     return render_template(
-        "interviews/scorecard_form.html", scorecard=scorecard, form=form, editable=editable,
+        "interviews/scoring_form.html", scorecard=scorecard, form=form, editable=editable,
         rows=pair_entries(form, kit_items(scorecard)), problems=problems,
         recommendations=RECOMMENDATION_LABELS,
         can_reopen=scorecard.is_submitted
@@ -164,4 +164,4 @@ def scorecard_reopen(scorecard_id: int):
                     name=scorecard.interviewer.display_name), "success")
             return redirect(url_for("interviews.interview_detail",
                                     interview_id=scorecard.interview_id))
-    return render_template("interviews/scorecard_reopen.html", form=form, scorecard=scorecard)
+    return render_template("interviews/scoring_reopen.html", form=form, scorecard=scorecard)

@@ -165,7 +165,7 @@ def test_kit_reliability_is_recomputed_when_a_scorecard_is_submitted(app):
 
 def test_the_demo_has_enough_data_for_every_figure(app):
     from cshire.demo import load_demo
-    from cshire.interviews.demo_process import load_process_demo
+    from cshire.interviews.demo_simulation import load_process_demo
 
     summary = load_demo("en")  # people, competencies, design demo, then this one
     assert any(line.startswith("hiring process: 1 opening, 30 candidates") for line in summary)

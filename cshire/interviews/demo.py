@@ -1,4 +1,6 @@
-"""Demo data for hiring design: a profile per archetype, the seed question bank in both
+"""Hiring demo steps: the question bank, a profile per archetype, a published
+10-question kit per profile, exemplar ratings, then the simulated pipeline
+(``demo_simulation``). Design data: a profile per archetype, the seed question bank in both
 languages, a published 10-question kit per profile and a set of exemplar ratings
 that yields a readable suggestion.
 
@@ -12,6 +14,7 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.extensions import db
+from cshire.interviews.demo_simulation import load_process_demo
 from cshire.interviews.models.exemplars import ExemplarMember
 from cshire.interviews.models.kits import InterviewKit
 from cshire.interviews.models.profiles import HighPerformerProfile
@@ -126,3 +129,9 @@ def _exemplars(profile: HighPerformerProfile, manager: User | None) -> int:
         seen[high] += 1
         rows.append(ExemplarInput(member.id, high, ratings))
     return save_exemplars(profile, rows, actor=manager) if rows else 0
+
+
+STEPS = (
+    ("hiring design", load_design_demo),
+    ("hiring process", load_process_demo),
+)

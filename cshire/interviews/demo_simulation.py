@@ -1,6 +1,6 @@
-"""Demo data for the hiring process: one opening with 30 candidates over two stages,
-four interviewers with realistic habits, drafts, decisions — enough for every
-analytics figure to show a number.
+"""Demo hiring pipeline (the last hiring demo step, ``load_process_demo``): one
+opening with 30 candidates over two stages, four interviewers with realistic habits,
+drafts, decisions — enough for every analytics figure to show a number.
 
 Runs after the design demo (a published kit per archetype profile, the demo
 manager and interviewers). Ratings are simulated: each candidate has a true level
@@ -14,10 +14,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
+from cshire.auth.demo import DEMO_PASSWORD, demo_password_hash
 from cshire.auth.models import Role, User
 from cshire.auth.services import create_user, set_roles
 from cshire.database import utcnow
-from cshire.demo import DEMO_PASSWORD
 from cshire.extensions import db
 from cshire.interviews.models.candidates import Application
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitStatus
@@ -112,6 +112,7 @@ def _interviewer(email: str, name: str, lang: str) -> User:
     user = _user(email)
     if user is None:
         return create_user(email=email, display_name=name, password=DEMO_PASSWORD,
+                           password_hash=demo_password_hash(),
                            roles={Role.INTERVIEWER, Role.CSM}, locale=lang)
     set_roles(user, user.roles | {Role.INTERVIEWER})
     return user
