@@ -8,7 +8,7 @@ from random import Random
 from typing import Any
 
 from bench import texts
-from bench.generate import Context
+from bench.context import Context
 
 
 def generate_design(ctx: Context) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from bench import texts
-from bench.generate import (
+from bench.context import (
     BENCH_ADMIN,
     BENCH_INTERVIEWER,
     BENCH_MANAGER,

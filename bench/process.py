@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from random import Random
 from typing import Any
 
-from bench.generate import Context
+from bench.context import Context
 
 STAGES = ("Screening interview", "Panel interview")
 SOURCES = ("referral", "job board", "LinkedIn", "career site", "agency", "meetup")
