@@ -3,6 +3,7 @@
 import ast
 import dataclasses
 from collections import Counter
+from collections.abc import MutableSequence, Sequence
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,8 @@ def all_texts():
 
 
 def test_bank_has_about_44_seed_questions():
-    assert isinstance(QUESTIONS, tuple)
+    # Built on first use from the content files, read-only like the tuple it replaces.
+    assert isinstance(QUESTIONS, Sequence) and not isinstance(QUESTIONS, MutableSequence)
     assert all(isinstance(q, SeedQuestion) for q in QUESTIONS)
     assert 40 <= len(QUESTIONS) <= 50
 
@@ -154,6 +156,7 @@ def test_seed_questions_are_frozen():
 
 
 def test_module_imports_neither_flask_nor_sqlalchemy():
+    # The loader it uses is standard library only (tests/test_content.py).
     tree = ast.parse(Path(question_seed.__file__).read_text(encoding="utf-8"))
     imported = set()
     for node in ast.walk(tree):
@@ -161,4 +164,7 @@ def test_module_imports_neither_flask_nor_sqlalchemy():
             imported |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
             imported.add(node.module)
-    assert imported <= {"dataclasses", "__future__", "typing", "cshire.competencies.starter_sets"}
+    assert imported <= {
+        "collections.abc", "dataclasses", "functools", "__future__", "typing",
+        "cshire.competencies.starter_sets", "cshire.content.loader",
+    }

@@ -1,0 +1,1 @@
+"""Seed content shipped with cshire as JSON files, one folder per kind, and its loader."""
