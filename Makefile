@@ -30,6 +30,7 @@ test: $(STAMP) translations
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: $(STAMP) translations
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

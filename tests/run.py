@@ -1,5 +1,5 @@
 """`make test`: the whole suite on SQLite, then again on PostgreSQL when
-TEST_DATABASE_URL is set (CI always sets it), then ruff. Exits non-zero on any failure."""
+TEST_DATABASE_URL is set (CI always sets it), then ruff and import-linter. Exits non-zero on any failure."""
 
 import os
 import subprocess
@@ -28,6 +28,7 @@ def main() -> int:
         print("CI=true but TEST_DATABASE_URL is not set: the PostgreSQL run is required.")
         status |= 1
     status |= run([sys.executable, "-m", "ruff", "check", "."], base)
+    status |= run([str(Path(sys.executable).parent / "lint-imports")], base)
     return 1 if status else 0
 
 
