@@ -164,6 +164,53 @@ class PageCache:
         return len(self._entries)
 
 
+class Memo:
+    """A small per-process LRU for results that are expensive to compute and keyed by
+    what they were computed from (e.g. a fingerprint of the rows they read), so a
+    changed input is simply a new key and a stale value is never served.
+
+    One ``Memo`` per kind of result, held by ``init_app`` on the app (never at module
+    level: tests build many apps). Thread-safe; computing happens outside the lock, so
+    two threads may compute the same value once each, which is harmless.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_entries = max_entries
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = compute()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def known(self, key: Hashable) -> bool:
+        with self._lock:
+            return key in self._entries
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def memo(name: str, max_entries: int = 256) -> Memo:
+    """The app's memo called ``name``, created on first use."""
+    memos: dict[str, Memo] = current_app.extensions.setdefault("cshire.memos", {})
+    if name not in memos:
+        memos[name] = Memo(max_entries)
+    return memos[name]
+
+
 def page_cache() -> PageCache:
     return current_app.extensions["cshire.page_cache"]
 

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from cshire.auth.models import Role, User
+from cshire.auth.models import MANAGERS, Role, User
 
 ALL = frozenset(Role)
-MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """`make test`: the whole suite on SQLite, then again on PostgreSQL when
-TEST_DATABASE_URL is set (CI always sets it), then ruff and import-linter. Exits non-zero on any failure."""
+TEST_DATABASE_URL is set (CI always sets it), then ruff and import-linter.
+Exits non-zero on any failure."""
 
 import os
 import subprocess

@@ -87,8 +87,6 @@ def ensure_allowed(allowed: bool) -> None:
         abort(403)
 
 
-MANAGERS = (Role.MANAGER, Role.ADMIN)
-
 
 def init_access(app: Flask) -> None:
     login_manager.init_app(app)

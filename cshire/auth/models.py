@@ -19,6 +19,10 @@ class Role(StrEnum):
     NEW_HIRE = "new_hire"
 
 
+# The roles that manage people and content (hiring, training, evaluations); defined once.
+MANAGERS: frozenset[Role] = frozenset({Role.MANAGER, Role.ADMIN})
+
+
 class Team(db.Model):
     __tablename__ = "teams"
 

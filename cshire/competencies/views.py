@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from cshire.auth.access import MANAGERS, ensure_found, roles, signed_in
+from cshire.auth.access import ensure_found, roles, signed_in
+from cshire.auth.models import MANAGERS
 from cshire.competencies.forms import CATEGORY_LABELS, CompetencyForm, ImportArchetypeForm
 from cshire.competencies.models import LEVELS, Competency, CompetencyCategory
 from cshire.competencies.reports import catalogue_context

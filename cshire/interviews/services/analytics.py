@@ -16,12 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from cshire import stats
 from cshire.auth.models import User
+from cshire.cache import memo
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
@@ -206,12 +206,8 @@ def report_numbers(opening_ids: tuple[int, ...],
     a stale figure is never served.
     """
     key = (opening_ids, kit_version_id, _fingerprint(opening_ids, kit_version_id))
-    cache = current_app.extensions.setdefault("cshire.agreement_reports", {})
-    if key not in cache:
-        if len(cache) >= MAX_CACHED_REPORTS:
-            cache.clear()
-        cache[key] = _compute_numbers(opening_ids, kit_version_id)
-    return cache[key]
+    return memo("agreement_reports", MAX_CACHED_REPORTS).get(
+        key, lambda: _compute_numbers(opening_ids, kit_version_id))
 
 
 def _fingerprint(opening_ids: tuple[int, ...], kit_version_id: int | None) -> tuple:

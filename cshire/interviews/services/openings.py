@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
-from cshire.auth.models import Role, RoleGrant, User
+from cshire.auth.models import MANAGERS, Role, RoleGrant, User
 from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews.models.candidates import Application
@@ -24,7 +24,6 @@ from cshire.interviews.models.openings import Opening, OpeningStage
 from cshire.interviews.models.profiles import HighPerformerProfile
 
 PANEL_ROLES = (Role.INTERVIEWER, Role.MANAGER, Role.ADMIN)
-HIRING_MANAGER_ROLES = (Role.MANAGER, Role.ADMIN)
 
 
 class HiringError(Exception):
@@ -164,7 +163,7 @@ def _apply(opening: Opening, data: OpeningInput, actor: User) -> None:
     if profile is None or (profile.archived_at is not None and profile is not opening.profile):
         raise HiringError("profile_required")
     manager = db.session.get(User, data.hiring_manager_id or 0)
-    if manager is None or not manager.active or not manager.has_role(*HIRING_MANAGER_ROLES):
+    if manager is None or not manager.active or not manager.has_role(*MANAGERS):
         raise HiringError("hiring_manager_invalid")
     if manager.id != actor.id and not is_admin(actor):
         # Otherwise a manager could hand an opening away and lose sight of it.

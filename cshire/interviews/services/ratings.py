@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from flask import current_app
 from sqlalchemy import Select, func, select
 
 from cshire import stats
+from cshire.cache import memo
 from cshire.extensions import db
 from cshire.interviews.models.candidates import Application
 from cshire.interviews.models.interviews import Interview
@@ -150,17 +150,12 @@ def kit_reliability(kit_version_ids: Iterable[int]) -> dict[int, KitReliability]
     if not ids:
         return {}
     fingerprints = _fingerprints(ids)
-    cache = current_app.extensions.setdefault("cshire.kit_reliability", {})
-    result = {kv: cache[(kv, fingerprints.get(kv))] for kv in ids
-              if (kv, fingerprints.get(kv)) in cache}
-    missing = [kv for kv in ids if kv not in result]
-    if missing:
-        if len(cache) > 1000:
-            cache.clear()
-        for kv, reliability in _compute_reliability(missing).items():
-            cache[(kv, fingerprints.get(kv))] = reliability
-            result[kv] = reliability
-    return result
+    cache = memo("kit_reliability", 1000)
+    missing = [kv for kv in ids if not cache.known((kv, fingerprints.get(kv)))]
+    # The missing versions are computed together (one pass over their ratings).
+    computed = _compute_reliability(missing) if missing else {}
+    return {kv: cache.get((kv, fingerprints.get(kv)), lambda kv=kv: computed[kv])
+            for kv in ids}
 
 
 def _fingerprints(kit_version_ids: list[int]) -> dict[int, tuple]:

@@ -3,7 +3,8 @@
 from flask import render_template, request
 from flask_login import current_user
 
-from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.auth.access import ensure_allowed, ensure_found, roles
+from cshire.auth.models import MANAGERS
 from cshire.extensions import db
 from cshire.interviews.models.openings import Opening
 from cshire.interviews.services import analytics as agreement

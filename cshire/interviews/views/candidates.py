@@ -6,7 +6,8 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from cshire.auth.access import MANAGERS, roles
+from cshire.auth.access import roles
+from cshire.auth.models import MANAGERS
 from cshire.extensions import db
 from cshire.interviews.forms.candidates import CandidateForm, CandidateImportForm
 from cshire.interviews.messages import message

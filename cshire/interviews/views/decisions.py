@@ -9,7 +9,8 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.auth.access import ensure_allowed, ensure_found, roles
+from cshire.auth.models import MANAGERS
 from cshire.cache import cached_page, current_generation
 from cshire.database import utcnow
 from cshire.extensions import db

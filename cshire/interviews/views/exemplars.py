@@ -9,7 +9,8 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
-from cshire.auth.access import MANAGERS, roles
+from cshire.auth.access import roles
+from cshire.auth.models import MANAGERS
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.interviews.forms.exemplars import ExemplarCsvForm

@@ -4,8 +4,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from cshire.auth.access import MANAGERS, ensure_found, roles
-from cshire.auth.models import Role
+from cshire.auth.access import ensure_found, roles
+from cshire.auth.models import MANAGERS, Role
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language

@@ -4,7 +4,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.auth.access import ensure_allowed, ensure_found, roles
+from cshire.auth.models import MANAGERS
 from cshire.extensions import db
 from cshire.interviews.forms.openings import OpeningForm, StageForm
 from cshire.interviews.messages import APPLICATION_STATUS_LABELS, message
@@ -12,7 +13,6 @@ from cshire.interviews.services.candidates import (
     applications_query,
 )
 from cshire.interviews.services.openings import (
-    HIRING_MANAGER_ROLES,
     HiringError,
     OpeningInput,
     StageInput,
@@ -50,7 +50,7 @@ def _opening_form(opening=None) -> OpeningForm:
     form.profile_id.choices = [(p.id, p.name) for p in active_profiles()]
     if opening is not None and opening.profile_id not in dict(form.profile_id.choices):
         form.profile_id.choices.append((opening.profile_id, opening.profile.name))
-    managers = users_with_any_role(HIRING_MANAGER_ROLES)
+    managers = users_with_any_role(MANAGERS)
     form.hiring_manager_id.choices = [(u.id, u.display_name) for u in managers]
     form.stage1_kit.choices = form.stage2_kit.choices = _kit_choices()
     if request.method == "GET" and opening is None:

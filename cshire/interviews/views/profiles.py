@@ -9,7 +9,8 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from cshire.auth.access import MANAGERS, ensure_found, roles
+from cshire.auth.access import ensure_found, roles
+from cshire.auth.models import MANAGERS
 from cshire.competencies.services import active_competencies
 from cshire.competencies.starter_sets import ARCHETYPES, COMPETENCIES
 from cshire.extensions import db

@@ -5,7 +5,8 @@ from collections.abc import Mapping
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from cshire.auth.access import MANAGERS, ensure_found, roles
+from cshire.auth.access import ensure_found, roles
+from cshire.auth.models import MANAGERS
 from cshire.competencies.services import active_competencies
 from cshire.extensions import db
 from cshire.forms import ConfirmForm

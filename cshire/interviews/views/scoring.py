@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from cshire.auth.access import MANAGERS, ensure_allowed, ensure_found, roles
+from cshire.auth.access import ensure_allowed, ensure_found, roles
+from cshire.auth.models import MANAGERS
 from cshire.extensions import db
 from cshire.interviews.forms.scoring import NOT_ASKED, ReopenForm, ScorecardForm
 from cshire.interviews.messages import RECOMMENDATION_LABELS, message, problem_message
