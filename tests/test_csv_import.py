@@ -30,7 +30,7 @@ from cshire.csv_import import (
     text,
     yes_no,
 )
-from cshire.interviews.models import Candidate
+from cshire.interviews.models.candidates import Candidate
 
 COLUMNS = (
     Column("name", required=True, max_length=20, example="Aiko Sato"),
