@@ -1,6 +1,5 @@
 """Hiring's error codes → translated text, and the labels of its choices."""
 
-from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 
@@ -8,10 +7,6 @@ from cshire.interviews.models.candidates import ApplicationStatus
 from cshire.interviews.models.decisions import DecisionOutcome
 from cshire.interviews.models.questions import QuestionType
 from cshire.interviews.models.scoring import Recommendation
-
-if TYPE_CHECKING:
-    pass
-
 
 QUESTION_TYPE_LABELS = {
     QuestionType.SITUATIONAL.value: _l("Situational (a CS scene)"),

@@ -1,6 +1,5 @@
 """Candidates: adding one to an opening and importing a CSV file of them."""
 
-from typing import TYPE_CHECKING
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -23,9 +22,6 @@ from cshire.interviews.services.openings import (
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.interviews.views.openings import _managed_opening
-
-if TYPE_CHECKING:
-    pass
 
 
 @bp.route("/openings/<int:opening_id>/candidates/new", methods=["GET", "POST"])

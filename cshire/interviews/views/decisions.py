@@ -3,7 +3,6 @@ notes and status, and the comparison of an opening's candidates by fit.
 """
 
 import json
-from typing import TYPE_CHECKING
 
 from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -46,9 +45,6 @@ from cshire.interviews.services.ratings import MIN_INTERVIEWS
 from cshire.interviews.views.blueprint import bp
 from cshire.interviews.views.openings import _managed_opening
 from cshire.pdf import pdf_response
-
-if TYPE_CHECKING:
-    pass
 
 
 @bp.route("/openings/<int:opening_id>/compare")

@@ -3,7 +3,6 @@ template, and the suggested levels and weights.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -34,9 +33,6 @@ from cshire.interviews.services.profiles import (
 from cshire.interviews.views.blueprint import bp
 from cshire.interviews.views.profiles import _actor, _profile_or_404, message
 from cshire.pagination import paginate
-
-if TYPE_CHECKING:
-    pass
 
 
 def parse_exemplar_grid(
