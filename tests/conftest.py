@@ -3,6 +3,7 @@ TEST_DATABASE_URL is set), a client, fast sign-in, and query counting."""
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -72,18 +73,78 @@ def _postgres_schema() -> Iterator[None]:
         db.engine.dispose()
 
 
-@pytest.fixture
-def app(_postgres_schema) -> Iterator[Flask]:
-    app = create_app(app_config())
-    app.test_client_class = RequestIsolatingClient
-    with app.app_context():
-        if not TEST_DATABASE_URL:
+_sqlite_template: sqlite3.Connection | None = None
+
+
+def _sqlite_with_schema() -> sqlite3.Connection:
+    """A new in-memory SQLite database holding the whole schema, copied (SQLite's
+    backup API, well under a millisecond) from one built once per run by
+    ``db.create_all``."""
+    global _sqlite_template
+    if _sqlite_template is None:
+        schema_app = create_app(app_config())
+        with schema_app.app_context():
             db.create_all()
+            _sqlite_template = sqlite3.connect(":memory:", check_same_thread=False)
+            db.engine.raw_connection().driver_connection.backup(_sqlite_template)
+            db.engine.dispose()
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    _sqlite_template.backup(connection)
+    return connection
+
+
+def _new_app() -> Flask:
+    if TEST_DATABASE_URL:
+        app = create_app(app_config())
+    else:
+        app = create_app(app_config(SQLALCHEMY_ENGINE_OPTIONS={
+            "poolclass": StaticPool, "creator": _sqlite_with_schema}))
+    app.test_client_class = RequestIsolatingClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def _shared_app() -> tuple[Flask, dict]:
+    """Building an app compiles every URL rule (tens of milliseconds, growing with the
+    routes), so tests share one app and each gets a fresh database, config and caches
+    instead. A test that changes the app itself (adds a route) uses ``own_app``."""
+    app = _new_app()
+    return app, dict(app.config)
+
+
+def _reset_app_state(app: Flask, config: dict) -> None:
+    app.config.clear()
+    app.config.update(config)
+    # Per-process caches are keyed by data generations and fingerprints that restart
+    # with every fresh database: an entry from an earlier test must never be served.
+    app.extensions["cshire.page_cache"].clear()
+    app.extensions.pop("cshire.memos", None)
+
+
+@pytest.fixture
+def app(_shared_app, _postgres_schema) -> Iterator[Flask]:
+    app, config = _shared_app
+    _reset_app_state(app, config)
+    with app.app_context():
         yield app
-        db.session.remove()
-        if TEST_DATABASE_URL:
-            _truncate_all()
-        db.engine.dispose()
+        _end_test_database()
+
+
+@pytest.fixture
+def own_app(_postgres_schema) -> Iterator[Flask]:
+    """An app of the test's own, for a test that changes the app (e.g. adds a route)."""
+    app = _new_app()
+    with app.app_context():
+        yield app
+        _end_test_database()
+
+
+def _end_test_database() -> None:
+    db.session.remove()
+    if TEST_DATABASE_URL:
+        _truncate_all()
+    # SQLite: closes the in-memory database; the next test's first query gets a new one.
+    db.engine.dispose()
 
 
 def _truncate_all() -> None:

@@ -7,7 +7,8 @@ from cshire import create_app
 from cshire.auth.models import Role
 from cshire.config import normalise_database_url
 from cshire.extensions import db
-from tests.conftest import app_config
+from tests import factories
+from tests.conftest import app_config, login
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
@@ -78,7 +79,8 @@ def test_404_page_is_friendly(as_role):
     assert "There is no page at this address" in response.get_data(as_text=True)
 
 
-def test_500_page_rolls_back_and_hides_the_trace(as_role, app):
+def test_500_page_rolls_back_and_hides_the_trace(own_app):
+    app = own_app
     app.config["PROPAGATE_EXCEPTIONS"] = False
 
     @app.route("/boom-for-test")
@@ -86,7 +88,9 @@ def test_500_page_rolls_back_and_hides_the_trace(as_role, app):
         db.session.execute(db.text("SELECT * FROM no_such_table"))
 
     boom.access_rule = None
-    client = as_role(Role.CSM)
+    user = factories.user(Role.CSM)
+    db.session.commit()
+    client = login(app.test_client(), user)
     response = client.get("/boom-for-test")
     body = response.get_data(as_text=True)
     assert response.status_code == 500
