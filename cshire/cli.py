@@ -43,15 +43,15 @@ def demo_command(lang: str, if_empty: bool) -> None:
 def create_user_command(email: str, display_name: str, role_names: tuple[str, ...],
                         password: str) -> None:
     """Create a user, e.g. the first administrator of a production installation."""
-    from cshire.auth.messages import message_for
+    from cshire.auth.messages import AuthError
     from cshire.auth.models import Role
-    from cshire.auth.services import AuthError, create_user
+    from cshire.auth.services import create_user
 
     try:
         create_user(email=email, display_name=display_name, password=password,
                     roles={Role(r) for r in role_names})
     except AuthError as error:
-        raise click.ClickException(f"not created: {message_for(error)}") from error
+        raise click.ClickException(f"not created: {error.message()}") from error
     db.session.commit()
     click.echo(f"Created {email}.")
 

@@ -1,9 +1,11 @@
-"""The declarative base every model inherits, and the column types models share."""
+"""The declarative base every model inherits, the column types models share, and the
+version column that detects edit conflicts."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Engine, MetaData, event
-from sqlalchemy.orm import DeclarativeBase, registry
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, registry
 from sqlalchemy.types import TypeDecorator
 
 # Named constraints make Alembic migrations reviewable and let SQLite batch mode
@@ -52,6 +54,26 @@ class Base(DeclarativeBase):
         metadata=MetaData(naming_convention=NAMING_CONVENTION),
         type_annotation_map={datetime: UTCDateTime()},
     )
+
+
+class Versioned:
+    """Mixin: a ``version`` counter that SQLAlchemy increments on every UPDATE of the row
+    and checks in its WHERE clause, so a save that raced another one fails with
+    ``StaleDataError`` instead of silently overwriting it.
+
+    That covers the milliseconds inside one request. The minutes between loading a form
+    and saving it are covered by the form carrying the version it was loaded at
+    (``cshire.forms.VersionedForm``) and the service calling
+    ``cshire.audit.ensure_current(entity, form_version)`` before it changes anything.
+    Changes to child rows alone do not update this row: a service that edits only
+    children must touch a column of the parent (``updated_at``) to bump the version.
+    """
+
+    version: Mapped[int] = mapped_column(default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
 
 
 @event.listens_for(Engine, "connect")

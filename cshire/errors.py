@@ -12,8 +12,11 @@ the user fixes them all in one round trip.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import Any, ClassVar, Self
 
+from flask_babel import format_datetime
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 FALLBACK = _l("Something is not right (%(code)s).")
@@ -41,6 +44,11 @@ class DomainError(Exception):
         self.params = params
         self.problems = list(problems)
 
+    @classmethod
+    def on_field(cls, form_field: str, code: str, /, **params: object) -> Self:
+        """A refusal that belongs to one form field: the submit helper shows it there."""
+        return cls(code, Problem(code, params, field=form_field), **params)
+
     def message(self) -> str:
         """The error's own text in the current language."""
         return self.text_for(self.code, self.params)
@@ -53,7 +61,7 @@ class DomainError(Exception):
     def text_for(cls, code: str, params: Mapping[str, object]) -> str:
         text = str(cls.messages.get(code) or _shared_message(code) or FALLBACK)
         try:
-            return text % dict(params, code=code)
+            return text % {"code": code, **params}  # a "code" parameter wins
         except (KeyError, TypeError, ValueError):
             # A missing parameter must not turn a refusal into a server error.
             return text
@@ -63,5 +71,39 @@ def _shared_message(code: str) -> Any:
     return SHARED_MESSAGES.get(code)
 
 
+class EditConflict(DomainError):
+    """Someone else saved the record after this form was loaded, or while this request
+    ran. ``who`` and ``when`` name that save when the audit trail knows them;
+    ``current_version`` is the version now stored: the submit helper puts it into the
+    re-rendered form, so saving the kept input again replaces the other save knowingly.
+    Raised by ``cshire.audit.ensure_current``; the submit helper turns SQLAlchemy's
+    ``StaleDataError`` (a save that raced this one) into it too."""
+
+    def __init__(self, *, who: str | None = None, when: datetime | None = None,
+                 current_version: int | None = None) -> None:
+        super().__init__("edit_conflict")
+        self.who, self.when, self.current_version = who, when, current_version
+
+    def message(self) -> str:
+        text = super().message()
+        if self.when is None:
+            return text
+        code = "edit_conflict_by" if self.who else "edit_conflict_at"
+        last = self.text_for(code, {"who": self.who, "when": format_datetime(self.when, "short")})
+        # Sentences are joined with a space in English, without one in Japanese.
+        return _("%(message)s %(detail)s", message=text, detail=last)
+
+
 # Codes any package may raise (the kernel's edit-conflict check, the CSV reader …).
-SHARED_MESSAGES: dict[str, Any] = {}
+SHARED_MESSAGES: dict[str, Any] = {
+    "edit_conflict": _l(
+        "Someone else saved this while you were editing, so your changes were not saved. "
+        "Your input is still here: compare it with the saved version, then save again."
+    ),
+    "edit_conflict_by": _l("Last saved by %(who)s at %(when)s."),
+    "edit_conflict_at": _l("Last saved at %(when)s."),
+    "saved_concurrently": _l(
+        "Someone else saved a change at the same moment, so yours was not saved. "
+        "Your input is still here: check it and save again."
+    ),
+}

@@ -1,10 +1,12 @@
 """Every package's models, imported in one place for Alembic and ``flask shell``."""
 
+from cshire.audit import AuditEntry
 from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
 from cshire.cache import DataGeneration
 from cshire.competencies.models import Competency, CompetencyCategory, CompetencyLevel
 
 __all__ = [
+    "AuditEntry",
     "Competency",
     "CompetencyCategory",
     "CompetencyLevel",

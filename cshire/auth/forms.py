@@ -9,17 +9,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
-from cshire.auth.models import Role
+from cshire.auth.messages import ROLE_LABELS
 from cshire.auth.services import MIN_PASSWORD_LENGTH
 from cshire.forms import MultiCheckboxField
 
-ROLE_LABELS = {
-    Role.ADMIN: _l("Administrator"),
-    Role.MANAGER: _l("Manager"),
-    Role.INTERVIEWER: _l("Interviewer"),
-    Role.CSM: _l("Customer success manager"),
-    Role.NEW_HIRE: _l("New hire"),
-}
 LANGUAGE_CHOICES = [("en", "English"), ("ja", "日本語")]
 
 

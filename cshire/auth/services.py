@@ -1,4 +1,8 @@
-"""Sign-in, passwords, users and teams. Services never commit: the caller does."""
+"""Sign-in, passwords, users and teams. Services never commit: the caller does.
+
+An administrator's changes to a user (name, language, team, roles, activation) leave
+rows in the audit trail.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -7,21 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from cshire.audit import Change, diff, record_changes
+from cshire.auth.messages import AuthError, role_field
 from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
 from cshire.database import utcnow
 from cshire.extensions import db
 
 MIN_PASSWORD_LENGTH = 10
-
-
-class AuthError(Exception):
-    """A rule was broken; the message is safe to show to the user (already translated
-    by the view through its ``code``)."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -40,7 +36,7 @@ def hash_password(password: str) -> str:
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError("password_too_short", length=MIN_PASSWORD_LENGTH)
+        raise AuthError.on_field("password", "password_too_short", length=MIN_PASSWORD_LENGTH)
 
 
 def user_by_email(email: str) -> User | None:
@@ -98,7 +94,7 @@ def _record_failure(
 
 def change_password(user: User, current: str, new: str) -> None:
     if not check_password_hash(user.password_hash, current):
-        raise AuthError("wrong_current_password")
+        raise AuthError.on_field("current_password", "wrong_current_password")
     check_password_rules(new)
     user.password_hash = hash_password(new)
 
@@ -150,17 +146,34 @@ def update_user(
     themselves: that is how a team locks itself out of its own settings."""
     if user.id == actor.id and (Role.ADMIN not in roles or not active):
         raise AuthError("cannot_demote_self")
+    before = _audited(user)
     user.display_name = display_name.strip()
     user.locale = locale
     user.team = team
     user.active = active
     set_roles(user, roles)
+    record_changes(user, diff(before, _audited(user)), actor)
+
+
+def _audited(user: User) -> dict[str, object]:
+    held = user.roles
+    return {
+        "display_name": user.display_name, "locale": user.locale,
+        "team": user.team.name if user.team else None, "active": user.active,
+        **{role_field(role): role in held for role in Role},
+    }
 
 
 def set_active(user: User, *, actor: User, active: bool) -> None:
     if user.id == actor.id and not active:
         raise AuthError("cannot_demote_self")
+    record_changes(user, {"active": Change(user.active, active)}, actor)
     user.active = active
+
+
+def set_locale(user: User, locale: str) -> None:
+    """The user's own choice of language (not audited: it changes nothing for others)."""
+    user.locale = locale
 
 
 def reset_password(user: User, new: str) -> None:

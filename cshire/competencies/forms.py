@@ -3,13 +3,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from cshire.competencies.models import LEVELS, CompetencyCategory
+from cshire.competencies.messages import CATEGORY_LABELS
+from cshire.competencies.models import LEVELS
+from cshire.forms import VersionedForm
 
-CATEGORY_LABELS = {
-    CompetencyCategory.SKILL: _l("Skill"),
-    CompetencyCategory.MINDSET: _l("Mindset"),
-    CompetencyCategory.THINKING: _l("Way of thinking"),
-}
 LEVEL_HINTS = {
     1: _l("Level 1 — clearly below expectations"),
     2: _l("Level 2"),
@@ -19,7 +16,7 @@ LEVEL_HINTS = {
 }
 
 
-class CompetencyForm(FlaskForm):
+class CompetencyForm(VersionedForm, FlaskForm):
     code = StringField(
         _l("Code"),
         validators=[
@@ -37,7 +34,6 @@ class CompetencyForm(FlaskForm):
     name_ja = StringField(_l("Name (Japanese)"), validators=[Optional(), Length(max=200)])
     description_en = TextAreaField(_l("Description (English)"), validators=[Optional()])
     description_ja = TextAreaField(_l("Description (Japanese)"), validators=[Optional()])
-    version = HiddenField()
 
     def level_fields(self) -> list[tuple[int, object, object, object]]:
         """(level, hint, English field, Japanese field) for the template."""

@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cshire.database import utcnow
+from cshire.database import Versioned, utcnow
 from cshire.extensions import db
 
 LEVELS = (1, 2, 3, 4, 5)
@@ -18,7 +18,7 @@ class CompetencyCategory(StrEnum):
     THINKING = "thinking"  # 考え方 (way of thinking)
 
 
-class Competency(db.Model):
+class Competency(Versioned, db.Model):
     """A competency with five behaviourally anchored levels.
 
     Never deleted once anything may refer to it: ``archived_at`` hides it from new
@@ -38,16 +38,12 @@ class Competency(db.Model):
     archived_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    # Incremented on every update; a stale form (someone else saved first) is refused.
-    version: Mapped[int] = mapped_column(default=1)
 
     levels: Mapped[list["CompetencyLevel"]] = relationship(
         back_populates="competency",
         cascade="all, delete-orphan",
         order_by="CompetencyLevel.level",
     )
-
-    __mapper_args__ = {"version_id_col": version}
 
     @property
     def is_archived(self) -> bool:

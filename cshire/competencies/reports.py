@@ -3,7 +3,7 @@
 from flask_babel import gettext as _
 
 from cshire.charts import Series, bar_chart
-from cshire.competencies.forms import CATEGORY_LABELS
+from cshire.competencies.messages import CATEGORY_LABELS
 from cshire.competencies.models import CompetencyCategory
 from cshire.competencies.services import active_competencies
 from cshire.database import utcnow

@@ -1,24 +1,23 @@
-"""Rules of the competency model. Services never commit: the caller does."""
+"""Rules of the competency model. Services never commit: the caller does.
+
+Every change (creation, any edited field, archiving and restoring) leaves a row in the
+audit trail with the acting user (None from the command line or the demo data).
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from cshire.audit import Change, diff, ensure_current, record_changes, record_created
+from cshire.auth.models import User
+from cshire.competencies.messages import CompetencyError
 from cshire.competencies.models import LEVELS, Competency, CompetencyCategory, CompetencyLevel
 from cshire.competencies.starter_sets import ARCHETYPES, competencies_for
 from cshire.database import utcnow
 from cshire.extensions import db
-
-
-class CompetencyError(Exception):
-    """A rule was broken; ``code`` names it and ``params`` fill its message."""
-
-    def __init__(self, reason: str, /, **params: object) -> None:
-        super().__init__(reason)
-        self.code = reason
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -70,39 +69,59 @@ def active_competencies() -> list[Competency]:
 
 
 def _validate(data: CompetencyInput, competency: Competency | None) -> str:
+    """The normalised code; each refusal names the form field it belongs to."""
     code = normalise_code(data.code)
     if not code:
-        raise CompetencyError("code_required")
+        raise CompetencyError.on_field("code", "code_required")
     if not (data.name_en.strip() or data.name_ja.strip()):
-        raise CompetencyError("name_required")
+        raise CompetencyError.on_field("name_en", "name_required")
     if len(data.levels_en) != len(LEVELS) or len(data.levels_ja) != len(LEVELS):
         raise CompetencyError("five_levels")
-    for en, ja in zip(data.levels_en, data.levels_ja, strict=True):
+    for number, en, ja in zip(LEVELS, data.levels_en, data.levels_ja, strict=True):
         if not (en.strip() or ja.strip()):
-            raise CompetencyError("anchor_required")
+            raise CompetencyError.on_field(f"level{number}_en", "anchor_required")
     clash = db.session.scalar(select(Competency).where(Competency.code == code))
     if clash is not None and clash is not competency:
-        raise CompetencyError("code_taken", code=code)
+        raise CompetencyError.on_field("code", "code_taken", code=code)
     return code
 
 
-def create_competency(data: CompetencyInput) -> Competency:
+def create_competency(data: CompetencyInput, *, actor: User | None = None) -> Competency:
     code = _validate(data, None)
     competency = Competency(code=code, levels=[CompetencyLevel(level=n) for n in LEVELS])
     _apply(competency, data, code)
     db.session.add(competency)
     db.session.flush()
+    record_created(competency, actor)
     return competency
 
 
-def update_competency(competency: Competency, data: CompetencyInput, *, version: int) -> None:
+def update_competency(competency: Competency, data: CompetencyInput, *,
+                      version: int | None, actor: User | None = None) -> Competency:
     """Save an edit made on a form loaded at ``version``. If someone saved in between,
-    raise ``stale`` instead of silently overwriting their change."""
-    if version != competency.version:
-        raise CompetencyError("stale")
+    raise ``EditConflict`` instead of silently overwriting their change."""
+    ensure_current(competency, version)
     code = _validate(data, competency)
+    before = _audited(competency)
     _apply(competency, data, code)
+    if record_changes(competency, diff(before, _audited(competency)), actor):
+        # An edit of anchors alone changes only child rows; touching the competency
+        # bumps its version, so a form opened before this save is refused too.
+        competency.updated_at = utcnow()
     db.session.flush()
+    return competency
+
+
+def _audited(competency: Competency) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        name: getattr(competency, name)
+        for name in ("code", "category", "name_en", "name_ja", "description_en",
+                     "description_ja")
+    }
+    for level in competency.levels:
+        values[f"level{level.level}_en"] = level.description_en
+        values[f"level{level.level}_ja"] = level.description_ja
+    return values
 
 
 def _apply(competency: Competency, data: CompetencyInput, code: str) -> None:
@@ -119,11 +138,16 @@ def _apply(competency: Competency, data: CompetencyInput, code: str) -> None:
         level.description_en, level.description_ja = en.strip(), ja.strip()
 
 
-def set_archived(competency: Competency, archived: bool) -> None:
+def set_archived(competency: Competency, archived: bool, *, actor: User | None = None) -> None:
+    """Archive (hide from new work, keep for history) or restore; a no-op when the
+    competency already is in that state."""
+    if competency.is_archived == archived:
+        return
+    record_changes(competency, {"archived": Change(competency.is_archived, archived)}, actor)
     competency.archived_at = utcnow() if archived else None
 
 
-def import_archetype(archetype_code: str) -> ImportResult:
+def import_archetype(archetype_code: str, *, actor: User | None = None) -> ImportResult:
     """Add the starter competencies of an archetype; codes already present are kept
     as they are (the team may have edited them)."""
     if archetype_code not in ARCHETYPES:
@@ -152,6 +176,8 @@ def import_archetype(archetype_code: str) -> ImportResult:
             ],
         )
         db.session.add(competency)
-        created.append(starter.code)
+        created.append(competency)
     db.session.flush()
-    return ImportResult(created=created, already_present=sorted(existing))
+    for competency in created:
+        record_created(competency, actor)
+    return ImportResult(created=[c.code for c in created], already_present=sorted(existing))

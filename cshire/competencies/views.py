@@ -1,17 +1,17 @@
 """Competency catalogue: everyone reads it; managers and admins shape it."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from cshire.audit import history
 from cshire.auth.access import ensure_found, roles, signed_in
 from cshire.auth.models import MANAGERS
-from cshire.competencies.forms import CATEGORY_LABELS, CompetencyForm, ImportArchetypeForm
+from cshire.competencies.forms import CompetencyForm, ImportArchetypeForm
+from cshire.competencies.messages import AUDIT_LABELS, AUDIT_VALUES, CATEGORY_LABELS
 from cshire.competencies.models import LEVELS, Competency, CompetencyCategory
 from cshire.competencies.reports import catalogue_context
 from cshire.competencies.services import (
-    CompetencyError,
     CompetencyInput,
     competency_query,
     create_competency,
@@ -24,24 +24,9 @@ from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate
 from cshire.pdf import pdf_response
+from cshire.submit import submit
 
 bp = Blueprint("competencies", __name__, url_prefix="/competencies")
-
-MESSAGES = {
-    "code_required": _l("Enter a code."),
-    "name_required": _l("Enter a name in at least one language."),
-    "five_levels": _l("A competency has exactly five levels."),
-    "anchor_required": _l("Describe every level in at least one language."),
-    "code_taken": _l("The code %(code)s is already used by another competency."),
-    "stale": _l("Someone else saved this competency while you were editing. "
-                "Your text is still in the form: compare it with the current version, "
-                "then save again."),
-    "unknown_archetype": _l("There is no such starter set."),
-}
-
-
-def _message(error: CompetencyError) -> str:
-    return str(MESSAGES[error.code]) % error.params if error.params else str(MESSAGES[error.code])
 
 
 def _input_from(form: CompetencyForm) -> CompetencyInput:
@@ -53,6 +38,10 @@ def _input_from(form: CompetencyForm) -> CompetencyInput:
         levels_en=[form[f"level{n}_en"].data or "" for n in LEVELS],
         levels_ja=[form[f"level{n}_ja"].data or "" for n in LEVELS],
     )
+
+
+def _detail_url(competency: Competency) -> str:
+    return url_for("competencies.detail", competency_id=competency.id)
 
 
 @bp.route("/")
@@ -74,10 +63,14 @@ def index():
 @bp.route("/<int:competency_id>")
 @signed_in
 def detail(competency_id: int):
+    """Everyone reads the competency; managers also see who changed what, and when."""
     competency = ensure_found(db.session.get(Competency, competency_id))
+    is_manager = current_user.has_role(*MANAGERS)
     return render_template(
         "competencies/detail.html", competency=competency, categories=CATEGORY_LABELS,
-        is_manager=current_user.has_role(*MANAGERS), confirm_form=ConfirmForm(),
+        is_manager=is_manager, confirm_form=ConfirmForm(),
+        history=history(competency) if is_manager else None,
+        audit_labels=AUDIT_LABELS, audit_values=AUDIT_VALUES,
     )
 
 
@@ -85,15 +78,12 @@ def detail(competency_id: int):
 @roles(*MANAGERS)
 def new():
     form = CompetencyForm()
-    if form.validate_on_submit():
-        try:
-            competency = create_competency(_input_from(form))
-        except CompetencyError as error:
-            flash(_message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Competency %(code)s created.", code=competency.code), "success")
-            return redirect(url_for("competencies.detail", competency_id=competency.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: create_competency(_input_from(form), actor=current_user),
+        success=lambda competency: _("Competency %(code)s created.", code=competency.code),
+        redirect_to=_detail_url, form=form,
+    )):
+        return done
     return render_template("competencies/form.html", form=form, competency=None)
 
 
@@ -106,18 +96,13 @@ def edit(competency_id: int):
         for level in competency.levels:
             form[f"level{level.level}_en"].data = level.description_en
             form[f"level{level.level}_ja"].data = level.description_ja
-    if form.validate_on_submit():
-        try:
-            version = int(form.version.data or 0)
-            update_competency(competency, _input_from(form), version=version)
-        except (CompetencyError, ValueError) as error:
-            db.session.rollback()
-            flash(_message(error) if isinstance(error, CompetencyError) else _("Reload the page."),
-                  "error")
-        else:
-            db.session.commit()
-            flash(_("Changes to %(code)s saved.", code=competency.code), "success")
-            return redirect(url_for("competencies.detail", competency_id=competency.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: update_competency(competency, _input_from(form),
+                                  version=form.loaded_version, actor=current_user),
+        success=lambda saved: _("Changes to %(code)s saved.", code=saved.code),
+        redirect_to=_detail_url, form=form,
+    )):
+        return done
     return render_template("competencies/form.html", form=form, competency=competency)
 
 
@@ -128,10 +113,11 @@ def archive(competency_id: int):
     competency = ensure_found(db.session.get(Competency, competency_id))
     form = ConfirmForm()
     if form.validate_on_submit():
-        set_archived(competency, True)
-        db.session.commit()
-        flash(_("%(code)s is archived.", code=competency.code), "success")
-        return redirect(url_for("competencies.index"))
+        return submit(
+            lambda: set_archived(competency, True, actor=current_user),
+            success=_("%(code)s is archived.", code=competency.code),
+            redirect_to=url_for("competencies.index"),
+        ) or redirect(_detail_url(competency))
     return render_template("competencies/confirm_archive.html", form=form, competency=competency)
 
 
@@ -140,27 +126,24 @@ def archive(competency_id: int):
 def restore(competency_id: int):
     competency = ensure_found(db.session.get(Competency, competency_id))
     if ConfirmForm().validate_on_submit():
-        set_archived(competency, False)
-        db.session.commit()
-        flash(_("%(code)s is active again.", code=competency.code), "success")
-    return redirect(url_for("competencies.detail", competency_id=competency.id))
+        submit(lambda: set_archived(competency, False, actor=current_user),
+               success=_("%(code)s is active again.", code=competency.code),
+               redirect_to=_detail_url(competency))
+    return redirect(_detail_url(competency))
 
 
 @bp.route("/import", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def import_starter_set():
     form = ImportArchetypeForm()
-    if form.validate_on_submit():
-        try:
-            result = import_archetype(form.archetype.data)
-        except CompetencyError as error:
-            flash(_message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("%(created)s competencies imported; %(present)s were already present.",
-                    created=len(result.created), present=len(result.already_present)),
-                  "success")
-            return redirect(url_for("competencies.index"))
+    if form.validate_on_submit() and (done := submit(
+        lambda: import_archetype(form.archetype.data, actor=current_user),
+        success=lambda result: _(
+            "%(created)s competencies imported; %(present)s were already present.",
+            created=len(result.created), present=len(result.already_present)),
+        redirect_to=url_for("competencies.index"),
+    )):
+        return done
     return render_template(
         "competencies/import.html", archetypes=ARCHETYPES.values(), form=form,
         categories=CATEGORY_LABELS,

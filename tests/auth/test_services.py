@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 
+from cshire.audit import history
 from cshire.auth.models import LoginThrottle, Role
 from cshire.auth.services import (
     AuthError,
@@ -118,6 +119,28 @@ def test_update_user_replaces_roles_and_team(app):
                 roles={Role.INTERVIEWER, Role.MANAGER}, team=team, active=False)
     assert (user.display_name, user.locale, user.team, user.active) == ("Kim", "ja", team, False)
     assert user.roles == {Role.INTERVIEWER, Role.MANAGER}
+
+
+def test_an_admins_changes_to_roles_and_activation_are_audited(app):
+    admin = factories.user(Role.ADMIN)
+    user = factories.user(Role.CSM, name="Kim")
+    update_user(user, actor=admin, display_name="Kim", locale="en",
+                roles={Role.CSM, Role.MANAGER}, team=None, active=True)
+    set_active(user, actor=admin, active=False)
+    db.session.flush()
+    rows = [(r.field, r.old_value, r.new_value, r.actor_id) for r in history(user)]
+    assert rows == [("active", "true", "false", admin.id),
+                    ("role_manager", "false", "true", admin.id)]
+
+
+def test_saving_a_user_unchanged_leaves_no_audit_row(app):
+    admin = factories.user(Role.ADMIN)
+    user = factories.user(Role.CSM)
+    update_user(user, actor=admin, display_name=user.display_name, locale=user.locale,
+                roles={Role.CSM}, team=None, active=True)
+    set_active(user, actor=admin, active=True)
+    db.session.flush()
+    assert history(user) == []
 
 
 def test_team_names_are_unique_ignoring_case(app):

@@ -127,3 +127,35 @@ def test_logout_needs_a_post(app, as_role):
     assert client.get("/logout").status_code == 405
     assert client.post("/logout").status_code == 302
     assert client.get("/").status_code == 302
+
+
+def test_user_edit_page_shows_who_changed_roles_and_activation(app, as_role):
+    client = as_role(Role.ADMIN, name="Ada Admin")
+    target = factories.user(Role.CSM)
+    db.session.commit()
+    client.post(f"/admin/users/{target.id}/edit", data={
+        "display_name": target.display_name, "locale": "en", "roles": ["csm", "manager"],
+        "team_id": "0", "active": "y"})
+    client.post(f"/admin/users/{target.id}/deactivate")
+    body = client.get(f"/admin/users/{target.id}/edit").get_data(as_text=True)
+    history = body[body.index('id="audit-history-title"'):]
+    assert "Ada Admin" in history
+    assert history.index("Active (may sign in)") < history.index("Role: Manager")
+
+
+def test_admin_cannot_deactivate_themselves_and_is_told_why(app, as_role):
+    client = as_role(Role.ADMIN)
+    admin = db.session.scalar(db.select(User).order_by(User.id.desc()))
+    response = client.post(f"/admin/users/{admin.id}/deactivate", follow_redirects=True)
+    assert "You cannot remove your own administrator role" in response.get_data(as_text=True)
+    db.session.refresh(admin)
+    assert admin.active is True
+
+
+def test_new_user_without_a_password_is_refused_at_the_password_field(app, as_role):
+    client = as_role(Role.ADMIN)
+    body = client.post("/admin/users/new", data={
+        "email": "new@example.org", "display_name": "Neo", "locale": "en",
+        "team_id": "0"}).get_data(as_text=True)
+    assert 'id="password-error"' in body and "A password needs at least" in body
+    assert db.session.scalar(db.select(User).where(User.email == "new@example.org")) is None

@@ -1,5 +1,7 @@
 import pytest
 
+from cshire.audit import history
+from cshire.auth.models import Role
 from cshire.competencies.models import Competency, CompetencyCategory
 from cshire.competencies.services import (
     CompetencyError,
@@ -12,6 +14,7 @@ from cshire.competencies.services import (
     update_competency,
 )
 from cshire.competencies.starter_sets import ARCHETYPES, competencies_for
+from cshire.errors import EditConflict
 from cshire.extensions import db
 from tests import factories
 
@@ -65,9 +68,47 @@ def test_update_refuses_a_stale_form_instead_of_overwriting(app):
     loaded_at = competency.version
     update_competency(competency, _input(name_en="First save"), version=loaded_at)
     db.session.commit()
-    with pytest.raises(CompetencyError, match="stale"):
+    with pytest.raises(EditConflict, match="edit_conflict"):
         update_competency(competency, _input(name_en="Second save"), version=loaded_at)
     assert competency.name_en == "First save"
+
+
+def test_editing_only_an_anchor_bumps_the_version_so_older_forms_are_refused(app):
+    competency = create_competency(_input())
+    db.session.commit()
+    loaded_at = competency.version
+    anchors = [f"L{n}" for n in range(1, 5)] + ["A sharper level 5"]
+    update_competency(competency, _input(levels_en=anchors), version=loaded_at)
+    db.session.commit()
+    assert competency.version == loaded_at + 1
+    with pytest.raises(EditConflict):
+        update_competency(competency, _input(), version=loaded_at)
+
+
+def test_every_change_to_a_competency_is_in_its_history(app):
+    manager = factories.user(Role.MANAGER)
+    competency = create_competency(_input(), actor=manager)
+    update_competency(competency, _input(name_en="Listening", levels_ja=["あ"] * 5),
+                      version=competency.version, actor=manager)
+    set_archived(competency, True, actor=manager)
+    set_archived(competency, True, actor=manager)  # already archived: nothing to record
+    set_archived(competency, False, actor=None)
+    db.session.flush()
+    rows = [(r.field, r.old_value, r.new_value) for r in reversed(history(competency))]
+    assert rows[0] == ("created", "", "")
+    assert rows[1] == ("name_en", "Active listening", "Listening")
+    assert [r[0] for r in rows[2:7]] == [f"level{n}_ja" for n in range(1, 6)]
+    assert rows[7:] == [("archived", "false", "true"), ("archived", "true", "false")]
+    assert history(competency)[0].actor is None
+
+
+def test_saving_a_competency_unchanged_records_nothing_and_keeps_its_version(app):
+    competency = create_competency(_input())
+    db.session.commit()
+    version = competency.version
+    update_competency(competency, _input(), version=version)
+    db.session.commit()
+    assert competency.version == version and len(history(competency)) == 1
 
 
 def test_archived_competencies_leave_the_active_list_but_stay_readable(app):

@@ -1,5 +1,8 @@
+import re
+
 from cshire.auth.models import Role
 from cshire.competencies.models import Competency
+from cshire.competencies.services import set_archived
 from cshire.extensions import db
 from tests import factories
 from tests.conftest import assert_fixed_query_count
@@ -34,7 +37,7 @@ def test_invalid_competency_keeps_what_was_typed(app, as_role):
 
 
 def test_edit_with_a_stale_version_is_refused_and_input_kept(app, as_role):
-    client = as_role(Role.MANAGER)
+    client = as_role(Role.MANAGER, name="Mia Manager")
     competency = factories.competency("OLD")
     db.session.commit()
     stale = competency.version
@@ -42,7 +45,95 @@ def test_edit_with_a_stale_version_is_refused_and_input_kept(app, as_role):
     response = client.post(f"/competencies/{competency.id}/edit",
                            data=_form(code="OLD", name_en="My late edit", version=stale))
     body = response.get_data(as_text=True)
-    assert "Someone else saved this competency" in body and "My late edit" in body
+    assert "Someone else saved this while you were editing" in body and "My late edit" in body
+    assert "Last saved by Mia Manager" in body
+
+
+def _edit_page_version(client, competency_id: int) -> str:
+    body = client.get(f"/competencies/{competency_id}/edit").get_data(as_text=True)
+    return re.search(r'name="version" type="hidden" value="(\d+)"', body).group(1)
+
+
+def test_second_of_two_forms_loaded_at_the_same_version_is_refused(app, as_role):
+    competency = factories.competency("TWO")
+    first = as_role(Role.MANAGER, name="First Manager")
+    first_version = _edit_page_version(first, competency.id)
+    second_version = _edit_page_version(first, competency.id)  # a second tab, same version
+    saved = first.post(f"/competencies/{competency.id}/edit",
+                       data=_form(code="TWO", name_en="First wins", version=first_version))
+    assert saved.status_code == 302
+    refused = first.post(f"/competencies/{competency.id}/edit",
+                         data=_form(code="TWO", name_en="Second typed", version=second_version))
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 200
+    assert "Someone else saved this while you were editing" in body
+    assert 'value="Second typed"' in body
+    db.session.expire_all()
+    assert db.session.get(Competency, competency.id).name_en == "First wins"
+
+
+def test_saving_again_after_a_conflict_replaces_the_other_save_knowingly(app, as_role):
+    competency = factories.competency("AGAIN")
+    client = as_role(Role.MANAGER)
+    loaded = _edit_page_version(client, competency.id)
+    client.post(f"/competencies/{competency.id}/edit",
+                data=_form(code="AGAIN", name_en="Other save", version=loaded))
+    refused = client.post(f"/competencies/{competency.id}/edit",
+                          data=_form(code="AGAIN", name_en="Mine", version=loaded))
+    current = re.search(r'name="version" type="hidden" value="(\d+)"',
+                        refused.get_data(as_text=True)).group(1)
+    assert current != loaded
+    again = client.post(f"/competencies/{competency.id}/edit",
+                        data=_form(code="AGAIN", name_en="Mine", version=current))
+    assert again.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Competency, competency.id).name_en == "Mine"
+
+
+def test_a_taken_code_is_shown_next_to_the_code_field(app, as_role):
+    factories.competency("TAKEN")
+    client = as_role(Role.MANAGER)
+    body = client.post("/competencies/new", data=_form(code="taken")).get_data(as_text=True)
+    assert re.search(r'id="code-error"[^>]*>The code TAKEN is already used', body)
+    assert 'value="taken"' in body
+
+
+def test_managers_see_who_changed_what_on_the_detail_page(app, as_role):
+    client = as_role(Role.MANAGER, name="Mia Manager")
+    client.post("/competencies/new", data=_form())
+    competency = db.session.scalar(db.select(Competency).where(Competency.code == "LISTENING"))
+    client.post(f"/competencies/{competency.id}/edit",
+                data=_form(name_en="Deep listening", version=competency.version))
+    client.post(f"/competencies/{competency.id}/archive")
+    body = client.get(f"/competencies/{competency.id}").get_data(as_text=True)
+    history = body[body.index('id="audit-history-title"'):]
+    assert "Mia Manager" in history
+    assert "Name (English)" in history and "Listening" in history and "Deep listening" in history
+    assert history.index("Archived") < history.index("Name (English)") < history.index("Created")
+
+
+def test_a_competency_without_changes_shows_the_empty_history(app, as_role):
+    competency = factories.competency()
+    body = as_role(Role.ADMIN).get(f"/competencies/{competency.id}").get_data(as_text=True)
+    assert "No changes recorded yet." in body
+
+
+def test_other_roles_do_not_see_the_history(app, as_role):
+    competency = factories.competency()
+    body = as_role(Role.CSM).get(f"/competencies/{competency.id}").get_data(as_text=True)
+    assert 'id="audit-history-title"' not in body
+
+
+def test_competency_history_is_shown_in_a_fixed_number_of_queries(app, as_role):
+    client = as_role(Role.MANAGER)
+    competency = factories.competency()
+
+    def edits(n: int) -> None:
+        for i in range(n):
+            actor = factories.user(Role.MANAGER)
+            set_archived(competency, i % 2 == 0, actor=actor)
+
+    assert_fixed_query_count(client, f"/competencies/{competency.id}", edits)
 
 
 def test_archive_asks_for_confirmation_first(app, as_role):

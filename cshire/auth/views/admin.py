@@ -1,15 +1,15 @@
 """Administration: users, their roles and teams (admins only)."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from cshire.audit import history
 from cshire.auth.access import ensure_found, roles
-from cshire.auth.forms import ROLE_LABELS, TeamForm, UserForm
-from cshire.auth.messages import message_for
+from cshire.auth.forms import TeamForm, UserForm
+from cshire.auth.messages import AUDIT_LABELS, AUDIT_VALUES, ROLE_LABELS
 from cshire.auth.models import Role, Team, User
 from cshire.auth.services import (
-    AuthError,
     all_teams,
     create_user,
     reset_password,
@@ -23,6 +23,7 @@ from cshire.auth.views.blueprint import bp
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate
+from cshire.submit import submit
 
 
 def _team_choices(form: UserForm) -> None:
@@ -31,6 +32,10 @@ def _team_choices(form: UserForm) -> None:
 
 def _selected_team(team_id: int) -> Team | None:
     return db.session.get(Team, team_id) if team_id else None
+
+
+def _roles_of(form: UserForm) -> set[Role]:
+    return {Role(r) for r in form.roles.data}
 
 
 @bp.route("/admin/users")
@@ -51,28 +56,23 @@ def new_user():
     form = UserForm()
     _team_choices(form)
     form.password.description = ""
-    if form.validate_on_submit():
-        if not form.password.data:
-            form.password.errors.append(_("Set an initial password."))
-        else:
-            try:
-                user = create_user(
-                    email=form.email.data, display_name=form.display_name.data,
-                    password=form.password.data, roles={Role(r) for r in form.roles.data},
-                    locale=form.locale.data, team=_selected_team(form.team_id.data),
-                )
-            except AuthError as error:
-                flash(message_for(error), "error")
-            else:
-                db.session.commit()
-                flash(_("User %(name)s created.", name=user.display_name), "success")
-                return redirect(url_for("auth.users"))
+    if form.validate_on_submit() and (done := submit(
+        lambda: create_user(
+            email=form.email.data, display_name=form.display_name.data,
+            password=form.password.data or "", roles=_roles_of(form),
+            locale=form.locale.data, team=_selected_team(form.team_id.data),
+        ),
+        success=lambda user: _("User %(name)s created.", name=user.display_name),
+        redirect_to=url_for("auth.users"), form=form,
+    )):
+        return done
     return render_template("auth/user_form.html", form=form, user=None)
 
 
 @bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
 @roles(Role.ADMIN)
 def edit_user(user_id: int):
+    """The user's details and roles, and the history of what administrators changed."""
     user = ensure_found(db.session.get(User, user_id))
     form = UserForm(obj=user)
     _team_choices(form)
@@ -80,22 +80,25 @@ def edit_user(user_id: int):
         form.roles.data = sorted(role.value for role in user.roles)
         form.team_id.data = user.team_id or 0
     form.email.data = user.email  # the email is the sign-in name; it is not edited here
-    if form.validate_on_submit():
-        try:
-            update_user(
-                user, actor=current_user, display_name=form.display_name.data,
-                locale=form.locale.data, roles={Role(r) for r in form.roles.data},
-                team=_selected_team(form.team_id.data), active=form.active.data,
-            )
-            if form.password.data:
-                reset_password(user, form.password.data)
-        except AuthError as error:
-            flash(message_for(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Changes to %(name)s saved.", name=user.display_name), "success")
-            return redirect(url_for("auth.users"))
-    return render_template("auth/user_form.html", form=form, user=user)
+    if form.validate_on_submit() and (done := submit(
+        lambda: _save_user(user, form),
+        success=lambda saved: _("Changes to %(name)s saved.", name=saved.display_name),
+        redirect_to=url_for("auth.users"), form=form,
+    )):
+        return done
+    return render_template("auth/user_form.html", form=form, user=user, history=history(user),
+                           audit_labels=AUDIT_LABELS, audit_values=AUDIT_VALUES)
+
+
+def _save_user(user: User, form: UserForm) -> User:
+    update_user(
+        user, actor=current_user, display_name=form.display_name.data,
+        locale=form.locale.data, roles=_roles_of(form),
+        team=_selected_team(form.team_id.data), active=form.active.data,
+    )
+    if form.password.data:
+        reset_password(user, form.password.data)
+    return user
 
 
 @bp.route("/admin/users/<int:user_id>/deactivate", methods=["GET", "POST"])
@@ -105,13 +108,9 @@ def deactivate_user(user_id: int):
     user = ensure_found(db.session.get(User, user_id))
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            set_active(user, actor=current_user, active=False)
-        except AuthError as error:
-            flash(message_for(error), "error")
-        else:
-            db.session.commit()
-            flash(_("%(name)s is deactivated.", name=user.display_name), "success")
+        submit(lambda: set_active(user, actor=current_user, active=False),
+               success=_("%(name)s is deactivated.", name=user.display_name),
+               redirect_to=url_for("auth.users"))
         return redirect(url_for("auth.users"))
     return render_template("auth/confirm_deactivate.html", form=form, user=user)
 
@@ -132,14 +131,14 @@ def edit_team(team_id: int | None = None):
     form.manager_id.choices = [(0, _("No manager"))] + [(u.id, u.display_name) for u in managers]
     if request.method == "GET" and team is not None:
         form.manager_id.data = team.manager_id or 0
-    if form.validate_on_submit():
-        manager = db.session.get(User, form.manager_id.data) if form.manager_id.data else None
-        try:
-            team = save_team(team, name=form.name.data, manager=manager)
-        except AuthError as error:
-            flash(message_for(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Team %(name)s saved.", name=team.name), "success")
-            return redirect(url_for("auth.teams"))
+    if form.validate_on_submit() and (done := submit(
+        lambda: save_team(team, name=form.name.data, manager=_selected_manager(form)),
+        success=lambda saved: _("Team %(name)s saved.", name=saved.name),
+        redirect_to=url_for("auth.teams"), form=form,
+    )):
+        return done
     return render_template("auth/team_form.html", form=form, team=team)
+
+
+def _selected_manager(form: TeamForm) -> User | None:
+    return db.session.get(User, form.manager_id.data) if form.manager_id.data else None

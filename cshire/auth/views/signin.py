@@ -8,11 +8,11 @@ from flask_login import current_user, login_user, logout_user
 
 from cshire.auth.access import public, signed_in
 from cshire.auth.forms import ChangePasswordForm, LanguageForm, LoginForm
-from cshire.auth.messages import message_for
-from cshire.auth.services import AuthError, ThrottlePolicy, authenticate, change_password
+from cshire.auth.models import User
+from cshire.auth.services import ThrottlePolicy, authenticate, change_password, set_locale
 from cshire.auth.views.blueprint import bp
-from cshire.extensions import db
 from cshire.forms import ConfirmForm
+from cshire.submit import submit
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -32,21 +32,25 @@ def login():
         return redirect(url_for("main.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        policy = ThrottlePolicy(
-            current_app.config["LOGIN_MAX_FAILURES"], current_app.config["LOGIN_LOCK_MINUTES"]
-        )
-        try:
-            user = authenticate(form.email.data, form.password.data, policy)
-        except AuthError as error:
-            db.session.commit()  # keep the failure count
-            flash(message_for(error), "error")
-            return render_template("auth/login.html", form=form), 401
-        db.session.commit()
-        session.clear()  # a fresh session on sign-in (no fixation)
-        login_user(user, remember=form.remember.data)
-        flash(_("Welcome, %(name)s.", name=user.display_name), "success")
-        return redirect(_safe_next(request.args.get("next")) or url_for("main.dashboard"))
+        # A refused sign-in is committed too: it counts towards the lock-out.
+        return submit(
+            lambda: authenticate(form.email.data, form.password.data, _throttle_policy()),
+            keep_on_error=True, redirect_to=lambda user: _start_session(user, form),
+            success=lambda user: _("Welcome, %(name)s.", name=user.display_name),
+        ) or (render_template("auth/login.html", form=form), 401)
     return render_template("auth/login.html", form=form)
+
+
+def _throttle_policy() -> ThrottlePolicy:
+    config = current_app.config
+    return ThrottlePolicy(config["LOGIN_MAX_FAILURES"], config["LOGIN_LOCK_MINUTES"])
+
+
+def _start_session(user: User, form: LoginForm) -> str:
+    """Sign the user in (after the commit) and say where to go next."""
+    session.clear()  # a fresh session on sign-in (no fixation)
+    login_user(user, remember=form.remember.data)
+    return _safe_next(request.args.get("next")) or url_for("main.dashboard")
 
 
 @bp.route("/logout", methods=["POST"])
@@ -63,15 +67,13 @@ def logout():
 @signed_in
 def password():
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            change_password(current_user, form.current_password.data, form.new_password.data)
-        except AuthError as error:
-            flash(message_for(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Your password is changed."), "success")
-            return redirect(url_for("main.dashboard"))
+    if form.validate_on_submit() and (done := submit(
+        lambda: change_password(current_user, form.current_password.data,
+                                form.new_password.data),
+        success=_("Your password is changed."), redirect_to=url_for("main.dashboard"),
+        form=form,
+    )):
+        return done
     return render_template("auth/password.html", form=form)
 
 
@@ -80,9 +82,10 @@ def password():
 def language():
     """Switch the UI language; a signed-in user's choice is kept as their preference."""
     form = LanguageForm()
+    back = _safe_next(request.form.get("next")) or url_for("main.dashboard")
     if form.validate_on_submit():
         session["language"] = form.language.data
         if current_user.is_authenticated:
-            current_user.locale = form.language.data
-            db.session.commit()
-    return redirect(_safe_next(request.form.get("next")) or url_for("main.dashboard"))
+            return submit(lambda: set_locale(current_user, form.language.data),
+                          redirect_to=back) or redirect(back)
+    return redirect(back)
