@@ -1,26 +1,18 @@
-"""cshire.charts: data → SVG strings that are valid XML, safe, accessible and stable."""
+"""Radar charts: valid, safe, accessible and stable SVG; labels placed around the rings."""
 
 import math
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from cshire.charts import CHART_FONT, NO_DATA, Series, _wrap, bar_chart, radar_chart
+from cshire.charts import CHART_FONT, NO_DATA, Series, bar_chart, radar_chart
+from tests.charts.svg_checks import NS, drawn_label, parse, texts
 
-NS = "{http://www.w3.org/2000/svg}"
 AXES = ["顧客への共感", "傾聴力", "課題解決力", "Product knowledge", "チームワーク"]
 TARGET = Series("目標プロファイル", [5, 4, 4, 3, 4], "series-target")
 CANDIDATE = Series("候補者", [4, 3.5, None, 4, 2], "series-candidate")
+TARGET_4 = Series("目標", [5, 4, 4, 3])
 HOSTILE = "</svg><script>alert('x')</script> & \"q\" <b>\x00"
-
-
-def parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)  # noqa: S314 - our own output, parsed to prove it is XML
-
-
-def texts(root: ET.Element) -> str:
-    """All visible text (text/tspan content), one item per line."""
-    return "\n".join("".join(el.itertext()) for el in root.iter(f"{NS}text"))
 
 
 def series_groups(root: ET.Element) -> list[ET.Element]:
@@ -119,24 +111,6 @@ def test_output_is_deterministic_and_ids_differ_between_charts():
     assert bar_chart(AXES, [TARGET]) == bar_chart(AXES, [TARGET])
 
 
-def test_bar_chart_draws_one_bar_per_known_value_and_marks_missing_ones():
-    root = parse(bar_chart(AXES, [TARGET, CANDIDATE], max_value=5))
-    bars = [r for g in [root] for r in g.iter(f"{NS}rect") if r.get("height") == "18"]
-
-    assert len(bars) == 5 + 4
-    assert texts(root).count(NO_DATA) == 1
-    widths = [float(b.get("width")) for b in bars[:2]]
-    assert widths[0] == pytest.approx(widths[1] * 5 / 4)  # 5 vs 4 on the same scale
-
-
-def test_bar_chart_uses_value_format_and_rounds_the_default_scale_up():
-    root = parse(bar_chart(["a", "b"], [Series("s", [37, 81])], value_format="{:.0f}点".format))
-    shown = texts(root).split("\n")
-
-    assert "37点" in shown and "81点" in shown
-    assert "100点" in shown  # the axis ends at a round number above the maximum
-
-
 def test_values_beyond_the_scale_are_clipped_in_the_drawing_but_reported_as_is():
     root = parse(radar_chart(AXES, [Series("s", [7, 0, -1, 5, math.nan])]))
 
@@ -162,19 +136,31 @@ def test_long_labels_are_wrapped_then_truncated_with_the_full_text_as_tooltip():
     assert len(lines) == 2 and lines[-1].endswith("…")
 
 
-def test_wrapping_breaks_japanese_at_phrase_ends_and_avoids_stub_lines():
-    assert _wrap("顧客への共感", 50, 11) == (["顧客への", "共感"], False)
-    assert _wrap("チームワーク", 60, 11) == (["チーム", "ワーク"], False)
-    assert _wrap("Product knowledge", 60, 11) == (["Product", "knowledge"], False)
-    assert _wrap("傾聴力", 60, 11) == (["傾聴力"], False)
+def test_radar_keeps_its_width_and_grows_in_height_for_labels_on_two_lines():
+    short = parse(radar_chart(["Empathy", "b", "c", "d"], [TARGET_4]))
+    tall = parse(radar_chart(["Expectation management under renewal pressure", "b", "c", "d"],
+                             [TARGET_4]))
+
+    assert short.get("width") == tall.get("width") == "320"
+    assert float(tall.get("height")) > float(short.get("height"))
+    [lines] = drawn_label(tall, "Expectation management under renewal pressure")
+    assert len(lines) == 2
 
 
-def test_bars_carry_the_series_css_class_and_long_titles_are_shortened():
-    title = "コンピテンシー別スコア比較" * 10
-    root = parse(bar_chart(AXES, [TARGET, CANDIDATE], width=400, title=title))
+def test_radar_shrinks_its_rings_to_give_long_side_labels_room():
+    def outer_ring_width(axes: list[str]) -> float:
+        ring = parse(radar_chart(axes, [])).findall(f"{NS}polygon")[-1]
+        xs = [float(p.split(",")[0]) for p in ring.get("points").split()]
+        return max(xs) - min(xs)
 
-    classes = {r.get("class") for r in root.iter(f"{NS}rect") if r.get("class")}
-    assert classes == {"bar series-target", "bar series-candidate"}
-    heading = next(root.iter(f"{NS}text")).text
-    assert heading.endswith("…") and len(heading) < len(title)
-    assert root.find(f"{NS}title").text == title
+    long_side = ["a", "Onboarding follow-up with the sponsor", "c", "Relationship building"]
+    assert outer_ring_width(long_side) < outer_ring_width(["a", "b", "c", "d"])
+
+
+def test_radar_without_axes_is_a_small_no_data_chart_in_the_callers_words():
+    root = parse(radar_chart([], [Series("目標", [])], title="レーダー", empty_label="データなし"))
+
+    assert "chart-empty" in root.get("class")
+    assert "データなし" in texts(root) and "目標" in texts(root)  # message and legend
+    assert float(root.get("height")) < 120
+
