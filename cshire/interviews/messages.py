@@ -1,12 +1,25 @@
-"""Hiring's error codes → translated text, and the labels of its choices."""
+"""Hiring's error codes → translated text, and the labels of its choices.
+
+Every refusal of a hiring rule is a ``HiringError`` (the kernel's ``DomainError``) with
+a code from one table, ``HiringError.messages``, merged at the end of this module from
+one section per area. A code has one meaning in the whole package.
+"""
 
 
 from flask_babel import lazy_gettext as _l
 
+from cshire.errors import DomainError
 from cshire.interviews.models.candidates import ApplicationStatus
 from cshire.interviews.models.decisions import DecisionOutcome
 from cshire.interviews.models.questions import QuestionType
 from cshire.interviews.models.scoring import Recommendation
+
+
+class HiringError(DomainError):
+    """A hiring rule refused the request; nothing was changed."""
+
+
+# --- labels -----------------------------------------------------------------------------
 
 QUESTION_TYPE_LABELS = {
     QuestionType.SITUATIONAL.value: _l("Situational (a CS scene)"),
@@ -41,6 +54,8 @@ OUTCOME_LABELS = {
     DecisionOutcome.HIRE.value: _l("Hire"),
 }
 
+
+# --- openings, candidates, interviews, scoring, decisions ---------------------------------
 
 HIRING_MESSAGES = {
     # openings
@@ -118,6 +133,8 @@ def problem_message(problem) -> str:
     return str(SCORING_PROBLEMS[problem.code]) % {"position": problem.position}
 
 
+# --- profiles, exemplars ----------------------------------------------------------------
+
 PROFILE_MESSAGES = {
     "name_required": _l("Enter a name."),
     "no_competency": _l("Add at least one competency."),
@@ -151,6 +168,8 @@ PROFILE_MESSAGES = {
 }
 
 
+# --- kits --------------------------------------------------------------------------------
+
 KIT_MESSAGES = {
     "name_required": _l("Enter a name for the kit."),
     "language_invalid": _l("Choose a language."),
@@ -174,10 +193,20 @@ KIT_MESSAGES = {
 }
 
 
+# --- question bank -----------------------------------------------------------------------
+
 QUESTION_MESSAGES = {
     "competency_required": _l("Choose a competency."),
     "competency_archived": _l("%(competency)s is archived: choose an active competency."),
     "type_invalid": _l("Choose a question type."),
     "language_invalid": _l("Choose a language."),
     "text_required": _l("Write the question."),
+}
+
+
+# --- the one table ----------------------------------------------------------------------
+
+HiringError.messages = {
+    **QUESTION_MESSAGES, **KIT_MESSAGES, **PROFILE_MESSAGES, **HIRING_MESSAGES,
+    **SCORING_PROBLEMS,
 }
