@@ -70,11 +70,12 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from cshire import cli, error_pages, headers, main
+    from cshire import cli, error_pages, headers, main, request_input
     from cshire.auth.views import bp as auth_bp
     from cshire.competencies.views import bp as competencies_bp
     from cshire.interviews.views import bp as interviews_bp
 
+    request_input.init_app(app)
     app.register_blueprint(main.bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(competencies_bp)

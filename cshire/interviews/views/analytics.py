@@ -10,6 +10,7 @@ from cshire.interviews.models.openings import Opening
 from cshire.interviews.services import analytics as agreement
 from cshire.interviews.services.openings import can_manage_opening
 from cshire.interviews.views.blueprint import bp
+from cshire.request_input import id_arg
 
 
 def _chosen_opening(openings: list[Opening]) -> int | None:
@@ -23,7 +24,7 @@ def _chosen_opening(openings: list[Opening]) -> int | None:
     if "opening" not in request.args:
         latest = max(openings, key=lambda o: (o.created_at, o.id), default=None)
         return latest.id if latest else None
-    opening_id = request.args.get("opening", type=int)
+    opening_id = id_arg("opening")
     if opening_id:
         ensure_allowed(can_manage_opening(current_user,
                                           ensure_found(db.session.get(Opening, opening_id))))
@@ -35,7 +36,7 @@ def _chosen_opening(openings: list[Opening]) -> int | None:
 def analytics():
     openings, versions = agreement.reportable_scope(current_user)
     opening_id = _chosen_opening(openings)
-    kit_version_id = request.args.get("kit_version", type=int)
+    kit_version_id = id_arg("kit_version")
     report = agreement.agreement_report(current_user, opening_id=opening_id,
                                         kit_version_id=kit_version_id)
     return render_template(

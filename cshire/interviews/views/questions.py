@@ -30,6 +30,7 @@ from cshire.interviews.services.questions import (
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
+from cshire.request_input import MAX_ID
 
 
 def question_filters(args: Mapping[str, str]) -> QuestionFilters:
@@ -37,7 +38,8 @@ def question_filters(args: Mapping[str, str]) -> QuestionFilters:
     competency = args.get("competency", "")
     return QuestionFilters(
         search=args.get("q", "").strip()[:200],
-        competency_id=int(competency) if competency.isdigit() else None,
+        competency_id=int(competency) if competency.isdigit() and int(competency) <= MAX_ID
+        else None,
         question_type=args.get("type", "") if args.get("type") in QUESTION_TYPE_LABELS else "",
         language=args.get("language", "") if args.get("language") in LANGUAGE_NAMES else "",
         status=args.get("status", "") if args.get("status") in QUESTION_STATUS_LABELS else "",
