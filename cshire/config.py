@@ -28,6 +28,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    # "Remember me" keeps a browser signed in this long (Flask-Login's default is a year).
+    REMEMBER_COOKIE_DURATION = timedelta(days=14)
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # CSV uploads are the largest requests
     CSV_IMPORT_MAX_ROWS = 10_000  # data rows per uploaded CSV; import views pass it on
     WTF_CSRF_TIME_LIMIT = None  # a long interview must not lose its form to an expired token

@@ -161,7 +161,7 @@ def client(app: Flask) -> FlaskClient:
 def login(client: FlaskClient, user: User) -> FlaskClient:
     """Sign in without the login form (fast); one test goes through the real form."""
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return client
 

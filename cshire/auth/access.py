@@ -7,6 +7,7 @@ interviewers of this interview…) live in each package's services and use
 ``ensure_found``/``ensure_allowed`` below so the HTTP answer is uniform.
 """
 
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -20,6 +21,7 @@ from sqlalchemy.orm import joinedload
 
 from cshire.auth.models import Role, User
 from cshire.extensions import db, login_manager
+from cshire.request_input import MAX_ID
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -97,16 +99,21 @@ def init_access(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        """Every request: the user and their roles in one query."""
-        if not user_id.isdigit():
+    def load_user(session_id: str) -> User | None:
+        """Every request: the user and their roles in one query — only while the
+        session's token is the user's current one (see ``User.session_token``)."""
+        user_id, _, token = session_id.partition(":")
+        if not user_id.isdigit() or int(user_id) > MAX_ID or not token:
             return None
         query = (
             select(User)
             .options(joinedload(User.role_grants))
             .where(User.id == int(user_id), User.active)
         )
-        return db.session.scalars(query).unique().first()
+        user = db.session.scalars(query).unique().first()
+        if user is None or not hmac.compare_digest(user.session_token, token):
+            return None
+        return user
 
     # Static files are public by nature; declare it so the route audit sees a rule.
     static_view = app.view_functions.get("static")

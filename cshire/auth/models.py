@@ -1,5 +1,6 @@
 """Users, their roles and teams."""
 
+import secrets
 from datetime import datetime
 from enum import StrEnum
 
@@ -40,7 +41,15 @@ class Team(db.Model):
     )
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
+    """A person who signs in. ``session_token`` is part of the id Flask-Login keeps in
+    the session and the remember-me cookie: replacing it (sign-out, password change)
+    ends every session of the user on every device at once."""
+
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +61,7 @@ class User(UserMixin, db.Model):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
 
     team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
     role_grants: Mapped[list["RoleGrant"]] = relationship(
@@ -61,6 +71,14 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
+
+    def get_id(self) -> str:
+        """What Flask-Login stores in the session and the remember-me cookie."""
+        return f"{self.id}:{self.session_token}"
+
+    def end_all_sessions(self) -> None:
+        """Every session and remember-me cookie issued so far stops working."""
+        self.session_token = new_session_token()
 
     @property
     def roles(self) -> frozenset[Role]:

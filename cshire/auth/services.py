@@ -93,10 +93,12 @@ def _record_failure(
 
 
 def change_password(user: User, current: str, new: str) -> None:
+    """Every other session of the user ends; the view signs the current one in again."""
     if not check_password_hash(user.password_hash, current):
         raise AuthError.on_field("current_password", "wrong_current_password")
     check_password_rules(new)
     user.password_hash = hash_password(new)
+    user.end_all_sessions()
 
 
 def set_roles(user: User, roles: set[Role]) -> None:
@@ -177,8 +179,10 @@ def set_locale(user: User, locale: str) -> None:
 
 
 def reset_password(user: User, new: str) -> None:
+    """An admin sets a new password: the user's sessions end everywhere."""
     check_password_rules(new)
     user.password_hash = hash_password(new)
+    user.end_all_sessions()
 
 
 def users_page_query(search: str = "", role: Role | None = None):
@@ -221,3 +225,9 @@ def users_with_role(role: Role) -> list[User]:
             .order_by(User.display_name)
         )
     )
+
+
+def sign_out_everywhere(user: User) -> None:
+    """Sign-out ends the user's sessions on every device, remember-me included: a
+    copied session cookie stops working with the one it was copied from."""
+    user.end_all_sessions()

@@ -2,14 +2,20 @@
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from cshire.auth.access import public, signed_in
 from cshire.auth.forms import ChangePasswordForm, LanguageForm, LoginForm
 from cshire.auth.models import User
-from cshire.auth.services import ThrottlePolicy, authenticate, change_password, set_locale
+from cshire.auth.services import (
+    ThrottlePolicy,
+    authenticate,
+    change_password,
+    set_locale,
+    sign_out_everywhere,
+)
 from cshire.auth.views.blueprint import bp
 from cshire.forms import ConfirmForm
 from cshire.submit import submit
@@ -57,10 +63,16 @@ def _start_session(user: User, form: LoginForm) -> str:
 @signed_in
 def logout():
     if ConfirmForm().validate_on_submit():
-        logout_user()
-        session.clear()
-        flash(_("You are signed out."), "info")
+        return submit(lambda: sign_out_everywhere(current_user),
+                      redirect_to=lambda _none: _end_session(),
+                      success=_("You are signed out."))
     return redirect(url_for("auth.login"))
+
+
+def _end_session() -> str:
+    logout_user()
+    session.clear()
+    return url_for("auth.login")
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -70,11 +82,19 @@ def password():
     if form.validate_on_submit() and (done := submit(
         lambda: change_password(current_user, form.current_password.data,
                                 form.new_password.data),
-        success=_("Your password is changed."), redirect_to=url_for("main.dashboard"),
+        success=_("Your password is changed. You are signed out on every other device."),
+        redirect_to=lambda _none: _keep_this_session(),
         form=form,
     )):
         return done
     return render_template("auth/password.html", form=form)
+
+
+def _keep_this_session() -> str:
+    """After a password change the old session id is void: sign this browser in again
+    with the new one (other devices stay signed out)."""
+    login_user(current_user._get_current_object())
+    return url_for("main.dashboard")
 
 
 @bp.route("/language", methods=["POST"])
