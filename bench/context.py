@@ -74,7 +74,7 @@ SCALES: dict[str, Scale] = {
 # Tables the generator leaves empty on purpose, with the reason (tests/test_bench.py
 # fails when a table is neither filled nor listed here).
 NOT_GENERATED = {
-    "login_throttles": "runtime state of failed sign-ins, not data",
+    "login_attempts": "runtime state of sign-in attempts, not data",
 }
 
 

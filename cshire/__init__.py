@@ -4,6 +4,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from cshire.config import (
     DEV_ENVIRONMENTS,
@@ -26,6 +27,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _apply_environment(app, EnvSettings.read(), test_config or {})
     _init_extensions(app)
     _register_blueprints(app)
+    if app.config["TRUSTED_PROXIES"]:
+        # The client's address (the sign-in throttle counts by it) and scheme come from
+        # the X-Forwarded-* headers set by that many proxies in front of the app.
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     return app
 
 
@@ -34,6 +40,7 @@ def _apply_environment(app: Flask, env: EnvSettings, test_config: dict[str, Any]
     app.config["CSHIRE_ENV"] = environment
     if env.secret_key:
         app.config["SECRET_KEY"] = env.secret_key
+    app.config["TRUSTED_PROXIES"] = env.trusted_proxies
     if environment in DEV_ENVIRONMENTS:
         app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or INSECURE_DEV_KEY
         # Plain-HTTP localhost in development: a Secure cookie would never be sent back.

@@ -38,7 +38,7 @@ GENERATION = "data"
 MAX_ENTRIES = 512
 # Tables whose changes never show on a page (login throttling is written by failed
 # sign-ins, which must not flush everyone's cache).
-IGNORED_TABLES = frozenset({"login_throttles", "data_generations"})
+IGNORED_TABLES = frozenset({"login_attempts", "data_generations"})
 _WROTE = "cshire.cache.wrote"
 
 

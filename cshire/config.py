@@ -37,9 +37,14 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "UTC"
     LANGUAGES = ("en", "ja")
     PER_PAGE = 25
-    # Login throttling: this many failures for one email within the window lock it.
+    # Sign-in throttle (cshire/auth/throttle.py): attempts per window for one email from
+    # one client address, and for one email from all addresses together.
     LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES_PER_EMAIL = 50
     LOGIN_LOCK_MINUTES = 15
+    # Reverse proxies in front of the app that set X-Forwarded-For (the client's address
+    # is what the throttle counts by); 0 = none, the app is reached directly.
+    TRUSTED_PROXIES = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class EnvSettings:
     environment: str
     secret_key: str | None
     database_url: str | None
+    trusted_proxies: int = 0
 
     @classmethod
     def read(cls) -> "EnvSettings":
@@ -56,7 +62,15 @@ class EnvSettings:
             environment=os.environ.get("CSHIRE_ENV", "production").strip().lower(),
             secret_key=os.environ.get("SECRET_KEY") or None,
             database_url=os.environ.get("DATABASE_URL") or None,
+            trusted_proxies=_whole_number("TRUSTED_PROXIES"),
         )
+
+
+def _whole_number(name: str) -> int:
+    value = os.environ.get(name, "").strip() or "0"
+    if not value.isdigit():
+        raise SystemExit(f"cshire: {name} must be a whole number, not {value!r}.")
+    return int(value)
 
 
 def normalise_database_url(url: str) -> str:

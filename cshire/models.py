@@ -1,7 +1,7 @@
 """Every package's models, imported in one place for Alembic and ``flask shell``."""
 
 from cshire.audit import AuditEntry
-from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
+from cshire.auth.models import LoginAttempt, Role, RoleGrant, Team, User
 from cshire.cache import DataGeneration
 from cshire.competencies.models import Competency, CompetencyCategory, CompetencyLevel
 
@@ -11,7 +11,7 @@ __all__ = [
     "CompetencyCategory",
     "CompetencyLevel",
     "DataGeneration",
-    "LoginThrottle",
+    "LoginAttempt",
     "Role",
     "RoleGrant",
     "Team",

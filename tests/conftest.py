@@ -139,6 +139,26 @@ def own_app(_postgres_schema) -> Iterator[Flask]:
         _end_test_database()
 
 
+@pytest.fixture
+def race_app(_postgres_schema, tmp_path) -> Iterator[Flask]:
+    """An app whose requests can run at the same time on their own threads and
+    database connections: the test database on PostgreSQL, a file on SQLite (whose
+    in-memory test database is one shared connection). No app context is pushed."""
+    if TEST_DATABASE_URL:
+        app = create_app(app_config())
+    else:
+        app = create_app(app_config(
+            SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'race.sqlite'}",
+            SQLALCHEMY_ENGINE_OPTIONS={"connect_args": {"timeout": 30}}))
+        with app.app_context():
+            db.create_all()
+    yield app
+    with app.app_context():
+        if TEST_DATABASE_URL:
+            _truncate_all()
+        db.engine.dispose()
+
+
 def _end_test_database() -> None:
     db.session.remove()
     if TEST_DATABASE_URL:

@@ -4,7 +4,7 @@ login throttling and rollbacks do not. The page cache is an LRU."""
 from flask import url_for
 from sqlalchemy import update
 
-from cshire.auth.models import LoginThrottle, Role
+from cshire.auth.models import LoginAttempt, Role
 from cshire.cache import PageCache, bump, current_generation
 from cshire.extensions import db
 from cshire.interviews.models.decisions import DebriefNote
@@ -72,7 +72,7 @@ def test_reads_unchanged_attributes_and_login_throttling_do_not_move_it(app, cli
     db.session.commit()
     before = current_generation()
     application.candidate.name = application.candidate.name  # set, but not changed
-    db.session.add(LoginThrottle(email="someone@example.test"))
+    db.session.add(LoginAttempt(key="email:someone@example.test"))
     db.session.commit()
     login(client, manager)
     pages = (("interviews.application_scorecard", {"application_id": application.id}),

@@ -107,17 +107,17 @@ class RoleGrant(db.Model):
     user: Mapped[User] = relationship(back_populates="role_grants")
 
 
-class LoginThrottle(db.Model):
-    """Failed sign-ins per email address, whether or not an account has that email.
+class LoginAttempt(db.Model):
+    """Sign-in attempts counted under one key in a fixed window (``cshire/auth/throttle.py``).
 
-    Keeping a row for unknown emails too is what stops the lock-out message from
-    revealing which addresses exist. Stored in the database so every worker agrees.
+    Keys: an email with the client's address, and an email alone. Rows exist for unknown
+    emails too, so the lock-out never reveals which addresses have accounts; they live in
+    the database so every worker counts the same attempts.
     """
 
-    __tablename__ = "login_throttles"
+    __tablename__ = "login_attempts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
-    failures: Mapped[int] = mapped_column(default=0)
-    first_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
-    locked_until: Mapped[datetime | None]
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    window_started_at: Mapped[datetime] = mapped_column(default=utcnow)

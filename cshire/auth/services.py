@@ -4,8 +4,7 @@ An administrator's changes to a user (name, language, team, roles, activation) l
 rows in the audit trail.
 """
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -13,17 +12,12 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from cshire.audit import Change, diff, record_changes
 from cshire.auth.messages import AuthError, role_field
-from cshire.auth.models import LoginThrottle, Role, RoleGrant, Team, User
+from cshire.auth.models import Role, RoleGrant, Team, User
+from cshire.auth.throttle import ThrottlePolicy, count_sign_in_attempt, forgive_sign_in_attempt
 from cshire.database import utcnow
 from cshire.extensions import db
 
 MIN_PASSWORD_LENGTH = 10
-
-
-@dataclass(frozen=True)
-class ThrottlePolicy:
-    max_failures: int = 5
-    lock_minutes: int = 15
 
 
 def normalise_email(email: str) -> str:
@@ -43,53 +37,30 @@ def user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def authenticate(
-    email: str, password: str, policy: ThrottlePolicy, now: datetime | None = None
-) -> User:
+def authenticate(email: str, password: str, policy: ThrottlePolicy, *, client: str,
+                 now: datetime | None = None) -> User:
     """Return the user for valid credentials, or raise ``AuthError``.
 
-    ``locked`` is raised while an address is throttled, for known and unknown
-    addresses alike; ``invalid`` covers wrong email, wrong password and deactivated
-    accounts, so the answer never reveals which addresses have accounts.
+    ``locked`` while ``email`` is throttled for ``client`` (the sign-in throttle,
+    ``cshire/auth/throttle.py``), for known and unknown addresses alike; ``invalid``
+    covers wrong email, wrong password and deactivated accounts, so the answer never
+    reveals which addresses have accounts.
     """
     now = now or utcnow()
     email = normalise_email(email)
-    throttle = db.session.scalar(select(LoginThrottle).where(LoginThrottle.email == email))
-    if throttle and throttle.locked_until and throttle.locked_until > now:
-        raise AuthError("locked", minutes=_minutes_left(throttle.locked_until, now))
+    count_sign_in_attempt(email, client, policy, now)
     user = user_by_email(email)
     # Hash even for unknown emails so response time does not reveal them.
     stored = user.password_hash if user else _DUMMY_HASH
     password_ok = check_password_hash(stored, password)
     if user is None or not password_ok or not user.active:
-        _record_failure(throttle, email, policy, now)
         raise AuthError("invalid")
-    if throttle is not None:
-        db.session.delete(throttle)
+    forgive_sign_in_attempt(email, client)
     user.last_login_at = now
     return user
 
 
 _DUMMY_HASH = generate_password_hash("not-a-real-password-only-for-timing")
-
-
-def _minutes_left(until: datetime, now: datetime) -> int:
-    return max(1, int((until - now).total_seconds() // 60) + 1)
-
-
-def _record_failure(
-    throttle: LoginThrottle | None, email: str, policy: ThrottlePolicy, now: datetime
-) -> None:
-    window = timedelta(minutes=policy.lock_minutes)
-    if throttle is None:
-        throttle = LoginThrottle(email=email, failures=0, first_failure_at=now)
-        db.session.add(throttle)
-    elif now - throttle.first_failure_at > window:
-        throttle.failures, throttle.first_failure_at, throttle.locked_until = 0, now, None
-    throttle.failures += 1
-    if throttle.failures >= policy.max_failures:
-        throttle.locked_until = now + window
-    db.session.flush()
 
 
 def change_password(user: User, current: str, new: str) -> None:

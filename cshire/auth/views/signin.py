@@ -40,7 +40,8 @@ def login():
     if form.validate_on_submit():
         # A refused sign-in is committed too: it counts towards the lock-out.
         return submit(
-            lambda: authenticate(form.email.data, form.password.data, _throttle_policy()),
+            lambda: authenticate(form.email.data, form.password.data, _throttle_policy(),
+                                 client=request.remote_addr or "unknown"),
             keep_on_error=True, redirect_to=lambda user: _start_session(user, form),
             success=lambda user: _("Welcome, %(name)s.", name=user.display_name),
         ) or (render_template("auth/login.html", form=form), 401)
@@ -49,7 +50,9 @@ def login():
 
 def _throttle_policy() -> ThrottlePolicy:
     config = current_app.config
-    return ThrottlePolicy(config["LOGIN_MAX_FAILURES"], config["LOGIN_LOCK_MINUTES"])
+    return ThrottlePolicy(per_address=config["LOGIN_MAX_FAILURES"],
+                          per_email=config["LOGIN_MAX_FAILURES_PER_EMAIL"],
+                          window_minutes=config["LOGIN_LOCK_MINUTES"])
 
 
 def _start_session(user: User, form: LoginForm) -> str:
