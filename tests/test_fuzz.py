@@ -165,3 +165,19 @@ def test_the_fuzzer_finds_the_parameters_and_fields_it_should(field_names):
     """Guards the discovery itself: a regex or import change must not empty the lists."""
     assert {"page", "q", "status", "opening"} <= set(query_parameter_names())
     assert {"email", "password", "name", "file", "answers"} <= set(field_names)
+
+
+def test_every_page_is_sent_with_no_store_and_static_files_stay_cacheable(app, admin_client):
+    """Pages show personal data; no browser or proxy may keep a copy of any of them."""
+    answered = 0
+    for rule in _rules(app):
+        if _method(rule) != "GET":
+            continue
+        response = _request(admin_client, rule, {name: "1" for name in rule.arguments})
+        if response.status_code == 200:
+            answered += 1
+            assert response.headers["Cache-Control"] == "no-store", rule.rule
+    assert answered > 20
+    with admin_client.get("/static/css/app.css") as static:
+        assert static.status_code == 200
+        assert "no-store" not in static.headers.get("Cache-Control", "")
