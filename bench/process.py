@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 from random import Random
 from typing import Any
 
+from sqlalchemy import insert
+
 from bench.context import Context
 
 STAGES = ("Screening interview", "Panel interview")
@@ -72,8 +74,12 @@ def generate_process(ctx: Context) -> None:
                   "application_events", "interviews", "scorecards"):
         ctx.insert(table, plan.rows.get(table, []))
     ctx.insert("scorecard_answers", _answers(ctx, plan.seats))
-    for table in ("scorecard_changes", "hiring_decisions", "debrief_notes"):
+    for table in ("hiring_decisions", "debrief_notes"):
         ctx.insert(table, plan.rows.get(table, []))
+    # The one audit trail is shared: the competencies import writes rows of its own,
+    # uncounted, so a count of this area's rows would not be the table's.
+    if audit := plan.rows.get("audit_entries"):
+        ctx.conn.execute(insert(ctx.table("audit_entries")), audit)
 
 
 def _openings(ctx: Context, plan: Plan) -> list[dict[str, Any]]:
@@ -192,24 +198,25 @@ def _interview(ctx: Context, plan: Plan, application_id: int, stage_id: int,
         plan.seats.append(Seat(seat_id, interviewer_id, items, ability,
                                leniency[interviewer_id], state, opening["notes_required"], when))
         # About 1% reopened and changed; at least one, so the audit table is never empty.
-        if submitted and (ctx.rng.random() < 0.01 or "scorecard_changes" not in plan.rows):
+        if submitted and (ctx.rng.random() < 0.01 or "audit_entries" not in plan.rows):
             _audit(ctx, plan, seat_id, opening["manager"], interviewer_id, items[0][0], when)
 
 
 def _audit(ctx: Context, plan: Plan, seat_id: int, manager_id: int, interviewer_id: int,
            item_id: int, when: datetime) -> None:
-    """A reopened scorecard: reopen, one changed rating, resubmission."""
+    """A reopened scorecard: reopen, one changed rating, resubmission (in the one audit
+    trail, an answer's field named as ``services.scoring.answer_field`` names it)."""
     changes = (
-        (manager_id, "status", None, "submitted", "draft", "Rated the wrong candidate."),
-        (interviewer_id, "rating", item_id, "2", "3", ""),
-        (interviewer_id, "status", None, "draft", "submitted", ""),
+        (manager_id, "status", "submitted", "draft", "Rated the wrong candidate."),
+        (interviewer_id, f"q{item_id}.rating", "2", "3", ""),
+        (interviewer_id, "status", "draft", "submitted", ""),
     )
-    for step, (actor, name, item, old, new, reason) in enumerate(changes, start=1):
-        plan.add("scorecard_changes", {
-            "id": ctx.ids("scorecard_changes", 1)[0], "scorecard_id": seat_id,
-            "actor_id": actor, "at": min(when + timedelta(days=step), ctx.now),
-            "field": name, "kit_item_id": item, "old_value": old, "new_value": new,
-            "reason": reason,
+    for step, (actor, name, old, new, reason) in enumerate(changes, start=1):
+        plan.add("audit_entries", {
+            "id": ctx.ids("audit_entries", 1)[0], "entity_type": "scorecards",
+            "entity_id": seat_id, "actor_id": actor,
+            "at": min(when + timedelta(days=step), ctx.now),
+            "field": name, "old_value": old, "new_value": new, "reason": reason,
         })
 
 

@@ -8,11 +8,13 @@ one section per area. A code has one meaning in the whole package.
 
 from flask_babel import lazy_gettext as _l
 
+from cshire.audit import YES_NO
+from cshire.csv_import import CsvImportError
 from cshire.errors import DomainError
 from cshire.interviews.models.candidates import ApplicationStatus
 from cshire.interviews.models.decisions import DecisionOutcome
 from cshire.interviews.models.questions import QuestionType
-from cshire.interviews.models.scoring import Recommendation
+from cshire.interviews.models.scoring import Recommendation, ScorecardStatus
 
 
 class HiringError(DomainError):
@@ -55,12 +57,37 @@ OUTCOME_LABELS = {
 }
 
 
+SCORECARD_STATUS_LABELS = {
+    ScorecardStatus.DRAFT.value: _l("Draft"),
+    ScorecardStatus.SUBMITTED.value: _l("Submitted"),
+}
+
+
+# A scorecard's audit trail: its own fields, and each answer's fields (named per kit
+# question, ``q<kit item id>.<field>``), labelled with the question's position ``n``.
+SCORECARD_AUDIT_LABELS = {
+    "status": _l("Status"),
+    "recommendation": _l("Overall recommendation"),
+}
+SCORECARD_AUDIT_VALUES = {
+    "status": SCORECARD_STATUS_LABELS,
+    "recommendation": RECOMMENDATION_LABELS,
+}
+ANSWER_AUDIT_LABELS = {
+    "rating": _l("Question %(n)s — rating"),
+    "not_asked": _l("Question %(n)s — not asked"),
+    "not_asked_reason": _l("Question %(n)s — why not asked"),
+    "note": _l("Question %(n)s — evidence note"),
+}
+ANSWER_AUDIT_VALUES = {"not_asked": YES_NO}
+
+
 # --- openings, candidates, interviews, scoring, decisions ---------------------------------
 
 HIRING_MESSAGES = {
     # openings
     "title_required": _l("Enter the role or title of the opening."),
-    "profile_required": _l("Choose an active high-performer profile."),
+    "opening_profile_required": _l("Choose an active high-performer profile."),
     "hiring_manager_invalid": _l("The hiring manager must be an active manager or admin."),
     "own_openings_only": _l("Managers can only create openings they manage themselves."),
     "threshold_range": _l("The fit threshold is a number from 0 to 100."),
@@ -68,18 +95,9 @@ HIRING_MESSAGES = {
     "stage_name_required": _l("Give every stage a name."),
     "kit_not_published": _l("Every stage needs a published interview kit version."),
     # candidates
-    "name_required": _l("Enter the candidate's name."),
+    "candidate_name_required": _l("Enter the candidate's name."),
     "email_invalid": _l("%(email)s is not a valid email address."),
     "already_applied": _l("%(email)s has already applied to this opening."),
-    "import_rejected": _l("Nothing was imported: %(count)s line(s) need attention."),
-    "duplicate_in_file": _l("%(email)s appears twice in the file (first on line %(first)s)."),
-    "not_utf8": _l("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
-    "bad_header": _l("The first line must name the columns (%(columns)s). "
-                     "Missing: %(missing)s. Unknown: %(unknown)s."),
-    "too_many_rows": _l("At most %(max)s candidates per file."),
-    "too_many_values": _l("This line has more values than the header has columns."),
-    "consent_date_invalid": _l("“%(value)s” is not a date; write it as YYYY-MM-DD."),
-    "empty": _l("The file has no candidates."),
     "transition_invalid": _l("An application cannot move from this status to that one."),
     # interviews
     "application_closed": _l("This application is closed."),
@@ -89,13 +107,10 @@ HIRING_MESSAGES = {
     "panel_required": _l("Choose at least one interviewer for the panel."),
     "not_an_interviewer": _l("Only active interviewers, managers or admins can sit on a panel."),
     "seat_in_use": _l("%(name)s has already started their scorecard and stays on the panel."),
-    # scoring
+    # scoring (a scorecard saved elsewhere meanwhile is the kernel's ``edit_conflict``)
     "not_your_scorecard": _l("Only its author can change a scorecard."),
     "locked": _l("This scorecard is submitted and locked. Ask the hiring manager to reopen "
                  "it if something must change."),
-    "stale": _l("This scorecard was saved elsewhere (another tab or device) after you "
-                "opened it. Your input is still on this page. Save again to replace the "
-                "saved version with what you see here, or reload to see the saved one."),
     "recommendation_invalid": _l("Choose one of the recommendations."),
     "question_unknown": _l("The form does not match this interview kit. Reload the page."),
     "rating_invalid": _l("Ratings go from 1 to 5."),
@@ -114,6 +129,8 @@ HIRING_MESSAGES = {
 }
 
 
+# The problems of an ``incomplete`` scorecard, one per question (``position``) or for
+# the overall recommendation.
 SCORING_PROBLEMS = {
     "rating_missing": _l("Question %(position)s: choose a rating or mark it “not asked”."),
     "reason_missing": _l("Question %(position)s: say why it was not asked."),
@@ -122,15 +139,11 @@ SCORING_PROBLEMS = {
 }
 
 
-def message(error) -> str:
-    """The translated text of a ``HiringError`` (or a row error of an import)."""
-    text = str(HIRING_MESSAGES.get(error.code, _l("Something is not right: %(code)s")))
-    params = dict(error.params or {}, code=error.code)
-    return text % params
-
-
-def problem_message(problem) -> str:
-    return str(SCORING_PROBLEMS[problem.code]) % {"position": problem.position}
+# The candidate CSV import's own codes; the reader's (``csv_*``) come with its error class.
+CANDIDATE_IMPORT_MESSAGES = {
+    "duplicate_in_file": _l("%(email)s appears twice in the file (first on line %(first)s)."),
+    "already_applied": HIRING_MESSAGES["already_applied"],
+}
 
 
 # --- profiles, exemplars ----------------------------------------------------------------
@@ -210,3 +223,12 @@ HiringError.messages = {
     **QUESTION_MESSAGES, **KIT_MESSAGES, **PROFILE_MESSAGES, **HIRING_MESSAGES,
     **SCORING_PROBLEMS,
 }
+
+
+class CandidateImportError(CsvImportError, HiringError):
+    """A candidate CSV file was refused; nothing was imported. A ``HiringError`` like
+    every hiring refusal, and a ``CsvImportError``, whose message merge (defined after
+    the table above, so it is complete) gives it the reader's ``csv_*`` texts and
+    ``CANDIDATE_IMPORT_MESSAGES``."""
+
+    messages = CANDIDATE_IMPORT_MESSAGES

@@ -23,17 +23,19 @@ users = sa.table("users", sa.column("id", sa.Integer), sa.column("session_token"
 
 
 def upgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('session_token', sa.String(length=64), nullable=True))
+    # NOT NULL with a temporary default, then a random token per user. (A batch
+    # "alter column" would copy ``users`` on SQLite, which foreign keys forbid.)
+    op.add_column('users', sa.Column('session_token', sa.String(length=64), nullable=False,
+                                     server_default=''))
     connection = op.get_bind()
     for (user_id,) in connection.execute(sa.select(users.c.id)).all():
         connection.execute(users.update().where(users.c.id == user_id)
                            .values(session_token=secrets.token_urlsafe(32)))
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.alter_column('session_token', existing_type=sa.String(length=64),
-                              nullable=False)
+    if connection.dialect.name != "sqlite":  # SQLite cannot drop a default in place
+        op.alter_column('users', 'session_token', server_default=None)
 
 
 def downgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('session_token')
+    # Plain DROP COLUMN (SQLite ≥ 3.35, PostgreSQL): a batch copy of ``users`` would
+    # have to drop a table that other tables' foreign keys point at.
+    op.execute("ALTER TABLE users DROP COLUMN session_token")

@@ -4,7 +4,7 @@ The world's opening belongs to a hiring manager who is not the signed-in user of
 matrix, and its interview's panel does not include them: a manager or interviewer
 reaching an object-level URL is therefore refused (object-level rules), and only an
 admin gets through. Positive cases for the hiring manager and the panel members are
-in ``test_process_views.py``.
+in ``test_*_views.py``.
 """
 
 from types import SimpleNamespace
@@ -59,6 +59,7 @@ CASES = [
     Case("interviews.opening_compare", ADMINS, url_args=_opening),
     Case("interviews.candidate_new", ADMINS, url_args=_opening),
     Case("interviews.candidate_import", ADMINS, url_args=_opening),
+    Case("interviews.candidate_import_template", ADMINS, url_args=_opening),
     Case("interviews.candidate_export_json", ADMINS, url_args=_candidate),
     Case("interviews.interview_new", ADMINS, url_args=_application),
     Case("interviews.interview_detail", ADMINS, url_args=_interview),

@@ -1,5 +1,7 @@
 """Builders for the hiring-process tests: published kits, openings, candidates,
-interviews and scorecards. Each flushes; none commits."""
+interviews and scorecards. Each flushes; none commits, except the few named for the
+HTTP tests (``committed_seat``, ``scored_application``), whose requests run in a
+session of their own. And the helpers those tests share."""
 
 from datetime import datetime, timedelta
 from itertools import count
@@ -140,3 +142,45 @@ def add_debrief(of: Application, author: User,
     of.debrief_notes.append(note)
     db.session.flush()
     return note
+
+
+# --------------------------------------------------------------- HTTP tests
+
+
+def page_text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def committed_seat() -> Scorecard:
+    """An interviewer's empty scorecard on a three-question kit, committed."""
+    created = application(opening(threshold=60), status="interviewing")
+    seats = interview(created, [interviewer("Ivan")]).scorecards
+    db.session.commit()
+    return seats[0]
+
+
+def scored_application(threshold: float = 60) -> Application:
+    """Sato Aiko, interviewing, scored by Ana (1, 2, 2: no) and Ben (4, 2, 3: yes)."""
+    created = application(opening(threshold=threshold), name="Sato Aiko",
+                          status="interviewing")
+    ana, ben = interviewer("Ana"), interviewer("Ben")
+    held = interview(created, [ana, ben])
+    rate(seat(held, ana), [1, 2, 2], recommendation="no")
+    rate(seat(held, ben), [4, 2, 3], recommendation="yes")
+    db.session.commit()
+    return created
+
+
+def scoring_data(scorecard: Scorecard, ratings: list, *, version: int | None = None,
+                 action: str = "save", recommendation: str | None = "yes",
+                 notes: dict | None = None) -> dict:
+    """The POST body of the scoring form for these ratings (None: not asked)."""
+    data = {"version": str(scorecard.version if version is None else version),
+            "action": action, "recommendation": recommendation or ""}
+    items = scorecard.interview.stage.kit_version.items
+    for i, (item, rating) in enumerate(zip(items, ratings, strict=False)):
+        data[f"answers-{i}-item_id"] = str(item.id)
+        data[f"answers-{i}-rating"] = "na" if rating is None else str(rating)
+        data[f"answers-{i}-not_asked_reason"] = "Out of time" if rating is None else ""
+        data[f"answers-{i}-note"] = (notes or {}).get(i, "Specific example")
+    return data

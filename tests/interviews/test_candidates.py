@@ -4,12 +4,13 @@ import pytest
 from sqlalchemy import func, select
 
 from cshire.auth.models import Role
+from cshire.csv_import import CsvImport, template_csv
 from cshire.extensions import db
+from cshire.interviews.messages import CandidateImportError, HiringError
 from cshire.interviews.models.candidates import Application, Candidate
 from cshire.interviews.services.candidates import (
+    IMPORT_COLUMNS,
     CandidateInput,
-    HiringError,
-    ImportRejected,
     add_candidate,
     change_status,
     import_candidates,
@@ -22,6 +23,16 @@ HEADER = "name,email,phone,source,notes,consent_date\n"
 
 def _count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
+
+
+def _import(opening, content: bytes, max_rows: int | None = None):
+    return import_candidates(opening, content, actor=opening.hiring_manager, max_rows=max_rows)
+
+
+def _refusal(opening, content: bytes, max_rows: int | None = None) -> CandidateImportError:
+    with pytest.raises(CandidateImportError) as rejected:
+        _import(opening, content, max_rows)
+    return rejected.value
 
 
 def test_adding_a_candidate_starts_the_application_history(app):
@@ -62,7 +73,7 @@ def test_import_creates_every_row_and_links_known_candidates(app):
                "\n"  # blank lines are skipped
                "Known Person,KNOWN@example.org,,,,\n"
                "佐藤 美咲,misaki@example.org,,,,\n").encode("utf-8-sig")
-    result = import_candidates(opening, content, actor=opening.hiring_manager)
+    result = _import(opening, content)
     assert (result.created, result.linked) == (2, 1)
     names = set(db.session.scalars(
         select(Candidate.name).join(Application).where(Application.opening_id == opening.id)))
@@ -82,27 +93,84 @@ def test_import_reports_each_bad_line_and_imports_nothing(app):
                + "Again,already@example.org,,,,\n"           # line 6
                + "Date,date@example.org,,,,01/04/2026\n"     # line 7
                + "Long,long@example.org,,,,,extra\n").encode()  # line 8
-    with pytest.raises(ImportRejected) as rejected:
-        import_candidates(opening, content, actor=opening.hiring_manager)
-    errors = [(e.line, e.code) for e in rejected.value.errors]
-    assert errors == [(3, "name_required"), (4, "email_invalid"), (5, "duplicate_in_file"),
-                      (6, "already_applied"), (7, "consent_date_invalid"),
-                      (8, "too_many_values")]
-    assert rejected.value.errors[2].params == {"email": "good@example.org", "first": 2}
+    rejected = _refusal(opening, content)
+    assert isinstance(rejected, HiringError)  # one error base for every hiring refusal
+    errors = [(p.line, p.code) for p in rejected.problems]
+    assert errors == [(3, "csv_required"), (4, "csv_email"), (5, "duplicate_in_file"),
+                      (6, "already_applied"), (7, "csv_date"), (8, "csv_too_many_values")]
+    assert rejected.problems[2].params == {"email": "good@example.org", "first": 2}
     assert _count(Candidate) == before  # all or nothing
 
 
 @pytest.mark.parametrize(("content", "code"), [
-    (b"full_name,mail\nA,a@example.org\n", "bad_header"),
-    (HEADER.encode(), "empty"),
-    ("name,email\nÅsa,åsa@example.org\n".encode("latin-1"), "not_utf8"),
+    (b"full_name,mail\nA,a@example.org\n", "csv_header_mismatch"),
+    (b"name,phone\nA,0\n", "csv_header_missing"),
+    (b"", "csv_empty"),
+    # Not UTF-8, and not Shift_JIS either: 0x80 ("€" in Windows-1252) is no cp932 text.
+    ("name,email\nÅsa €,asa@example.org\n".encode("cp1252"), "csv_encoding"),
 ])
 def test_import_rejects_unusable_files(app, content, code):
+    assert _refusal(make.opening(), content).code == code
+
+
+def test_a_header_without_rows_is_a_problem_on_line_1(app):
+    rejected = _refusal(make.opening(), HEADER.encode())
+    assert [(p.line, p.code) for p in rejected.problems] == [(1, "csv_no_rows")]
+
+
+def test_a_shift_jis_file_from_japanese_excel_imports(app):
     opening = make.opening()
-    with pytest.raises(ImportRejected) as rejected:
-        import_candidates(opening, content, actor=opening.hiring_manager)
-    assert rejected.value.errors[0].code == code
-    assert rejected.value.errors[0].line == 1
+    content = ("name,email,source\r\n佐藤 美咲,misaki@example.org,紹介\r\n"
+               "髙橋 一郎,ichiro@example.org,\r\n").encode("cp932")
+    assert _import(opening, content).created == 2
+    names = set(db.session.scalars(select(Candidate.name)))
+    assert names == {"佐藤 美咲", "髙橋 一郎"}
+    assert db.session.scalar(select(Candidate.source).where(
+        Candidate.email == "misaki@example.org")) == "紹介"
+
+
+def test_a_utf8_file_with_a_bom_imports(app):
+    opening = make.opening()
+    content = "name,email\nÅsa Berg,asa@example.org\n".encode("utf-8-sig")
+    assert _import(opening, content).created == 1
+    assert db.session.scalar(select(Candidate.name)) == "Åsa Berg"
+
+
+def test_a_name_longer_than_the_column_is_a_row_error_with_its_line(app):
+    """Refused by the reader (the column's own length), so no database is reached:
+    the same on SQLite, which would store it, and PostgreSQL, which would fail."""
+    opening = make.opening()
+    content = (HEADER + "Fine,fine@example.org,,,,\n"
+               + "a" * 201 + ",long@example.org,,,,\n").encode()
+    rejected = _refusal(opening, content)
+    (problem,) = rejected.problems
+    assert (problem.line, problem.code, problem.field) == (3, "csv_too_long", "name")
+    assert rejected.text_for(problem.code, problem.params) == (
+        "name is 201 characters long; at most 200 are allowed.")
+    assert _count(Candidate) == 0
+
+
+def test_a_name_of_exactly_the_column_length_imports(app):
+    opening = make.opening()
+    assert _import(opening, (HEADER + "a" * 200 + ",max@example.org,,,,\n").encode()).created
+    db.session.commit()  # PostgreSQL checks the length here
+    assert len(db.session.scalar(select(Candidate.name))) == 200
+
+
+def test_the_row_cap_refuses_a_longer_file_before_writing(app):
+    opening = make.opening()
+    content = (HEADER + "".join(f"P{n},p{n}@example.org,,,,\n" for n in range(3))).encode()
+    refused = _refusal(opening, content, max_rows=2)
+    assert (refused.code, refused.params) == ("csv_too_many_rows", {"max": 2})
+    assert _count(Candidate) == 0
+    assert _import(opening, content, max_rows=3).created == 3
+
+
+def test_the_template_file_reads_back_as_one_good_row(app):
+    source = CsvImport(template_csv(IMPORT_COLUMNS), IMPORT_COLUMNS, max_rows=None)
+    (row,) = list(source)
+    assert (row["name"], row["email"]) == ("Aiko Tanaka", "aiko@example.org")
+    source.raise_if_problems()
 
 
 def test_status_moves_are_kept_with_who_and_why(app):

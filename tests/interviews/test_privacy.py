@@ -8,6 +8,7 @@ import click
 from flask import url_for
 from sqlalchemy import func, select
 
+from cshire.audit import history
 from cshire.auth.models import Role
 from cshire.database import utcnow
 from cshire.extensions import db
@@ -15,6 +16,13 @@ from cshire.interviews.cli import register
 from cshire.interviews.models.scoring import ScorecardAnswer
 from cshire.interviews.services.decisions import add_debrief_note, record_decision
 from cshire.interviews.services.privacy import purge_candidates
+from cshire.interviews.services.scoring import (
+    AnswerInput,
+    ScorecardInput,
+    answer_field,
+    reopen_scorecard,
+    save_draft,
+)
 from tests import factories
 from tests.conftest import login
 from tests.interviews import factories_process as make
@@ -68,6 +76,33 @@ def test_purge_anonymises_old_rejected_and_withdrawn_candidates_and_keeps_rating
     for application in (recent, hired):
         assert application.candidate.name in ("Recent Rejected", "Old Hired")
     assert purge_candidates(180).candidate_ids == []  # nothing left to do
+
+
+def _renoted(application, note: str):
+    """Reopen the application's scorecard and change its first evidence note, which
+    puts the old and the new note into the audit trail."""
+    scorecard = application.interviews[0].scorecards[0]
+    reopen_scorecard(scorecard, actor=application.opening.hiring_manager,
+                     reason="Add the example")
+    first = scorecard.interview.stage.kit_version.items[0]
+    save_draft(scorecard, ScorecardInput(scorecard.version, "no", [
+        AnswerInput(first.id, rating=3, note=note)]), actor=scorecard.interviewer)
+    return scorecard, first
+
+
+def test_purge_clears_the_evidence_notes_in_the_audit_trail_and_keeps_the_ratings(app):
+    opening = make.opening()
+    purged, first = _renoted(_ended(opening, "rejected", 400, "Old One"), "Old One froze")
+    kept, _ = _renoted(_ended(opening, "rejected", 10, "New One"), "New One froze")
+
+    purge_candidates(180)
+
+    db.session.expire_all()
+    trail = {e.field: (e.old_value, e.new_value) for e in history(purged)}
+    assert trail[answer_field(first.id, "note")] == ("", "")
+    assert trail[answer_field(first.id, "rating")] == ("2", "3")
+    assert trail["recommendation"] == ("yes", "no")
+    assert "New One froze" in {e.new_value for e in history(kept)}
 
 
 def test_a_candidate_still_active_in_another_opening_is_kept(app):

@@ -7,15 +7,17 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm.exc import StaleDataError
 
+from cshire.audit import history
 from cshire.auth.models import Role
 from cshire.database import utcnow
+from cshire.errors import EditConflict
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.scoring import Scorecard
 from cshire.interviews.services.scoring import (
     AnswerInput,
-    HiringError,
-    IncompleteScorecard,
     ScorecardInput,
+    answer_field,
     my_interviews,
     reopen_scorecard,
     save_draft,
@@ -57,10 +59,19 @@ def test_a_partial_draft_is_saved_and_bumps_the_version(seat):
 def test_a_stale_version_is_refused_and_changes_nothing(seat):
     item = _items(seat)[0]
     _draft(seat, [AnswerInput(item.id, rating=2)])
-    with pytest.raises(HiringError) as error:
+    with pytest.raises(EditConflict) as error:
         _draft(seat, [AnswerInput(item.id, rating=5)], version=1)
-    assert error.value.code == "stale"
+    assert error.value.current_version == seat.version == 2
     assert seat.answers[0].rating == 2
+
+
+def test_a_refused_answer_leaves_the_whole_draft_unchanged(seat):
+    """Every answer is checked before any is stored, so a refusal changes nothing."""
+    first, second, _third = _items(seat)
+    with pytest.raises(HiringError) as error:
+        _draft(seat, [AnswerInput(first.id, rating=4), AnswerInput(second.id, rating=9)])
+    assert error.value.code == "rating_invalid"
+    assert seat.answers == [] and seat.version == 1
 
 
 def test_the_database_refuses_a_save_when_another_request_saved_first(seat):
@@ -94,9 +105,10 @@ def test_submitting_lists_what_is_missing(seat):
     first, second, _third = _items(seat)
     _draft(seat, [AnswerInput(first.id, rating=4),
                   AnswerInput(second.id, not_asked=True, not_asked_reason="")])
-    with pytest.raises(IncompleteScorecard) as error:
+    with pytest.raises(HiringError) as error:
         submit_scorecard(seat, actor=seat.interviewer)
-    assert [(p.position, p.code) for p in error.value.problems] == [
+    assert (error.value.code, error.value.params) == ("incomplete", {"count": 3})
+    assert [(p.params.get("position"), p.code) for p in error.value.problems] == [
         (2, "reason_missing"), (3, "rating_missing"), (None, "recommendation_missing")]
     assert seat.status == "draft"
 
@@ -105,9 +117,9 @@ def test_an_opening_can_require_an_evidence_note_with_every_rating(app):
     application = make.application(make.opening(notes_required=True))
     scorecard = make.interview(application, [make.interviewer()]).scorecards[0]
     make.rate(scorecard, [4, None, 3], note="", submit=False)
-    with pytest.raises(IncompleteScorecard) as error:
+    with pytest.raises(HiringError) as error:
         submit_scorecard(scorecard, actor=scorecard.interviewer)
-    assert [(p.position, p.code) for p in error.value.problems] == [
+    assert [(p.params["position"], p.code) for p in error.value.problems] == [
         (1, "note_missing"), (3, "note_missing")]
 
 
@@ -125,7 +137,7 @@ def test_a_submitted_scorecard_is_locked(seat):
     with pytest.raises(HiringError) as error:
         _draft(seat, [AnswerInput(_items(seat)[0].id, rating=1)])
     assert error.value.code == "locked"
-    assert seat.changes == []  # nothing audited until something changes after submission
+    assert history(seat) == []  # nothing audited until something changes after submission
 
 
 def test_only_the_hiring_manager_or_an_admin_reopens_and_must_say_why(seat):
@@ -150,16 +162,30 @@ def test_every_change_after_submission_is_audited_with_who_when_old_and_new(seat
     _draft(seat, [AnswerInput(second.id, rating=5, note="Concrete example.")],
            recommendation="strong_yes")
     submit_scorecard(seat, actor=seat.interviewer)
-    trail = [(c.actor, c.field, c.kit_item, c.old_value, c.new_value, c.reason)
-             for c in seat.changes]
+    trail = [(e.actor, e.entity_type, e.field, e.old_value, e.new_value, e.reason)
+             for e in reversed(history(seat))]
     assert trail == [
-        (manager, "status", None, "submitted", "draft",
+        (manager, "scorecards", "status", "submitted", "draft",
          "Question 2 was rated for the wrong answer"),
-        (seat.interviewer, "rating", second, "3", "5", ""),
-        (seat.interviewer, "recommendation", None, "yes", "strong_yes", ""),
-        (seat.interviewer, "status", None, "draft", "submitted", ""),
+        (seat.interviewer, "scorecards", answer_field(second.id, "rating"), "3", "5", ""),
+        (seat.interviewer, "scorecards", "recommendation", "yes", "strong_yes", ""),
+        (seat.interviewer, "scorecards", "status", "draft", "submitted", ""),
     ]
-    assert all(c.at is not None for c in seat.changes)
+    assert all(e.at is not None for e in history(seat))
+
+
+def test_not_asked_is_audited_as_a_boolean_with_its_reason(seat):
+    make.rate(seat, [4, 3, 2])
+    reopen_scorecard(seat, actor=seat.interview.application.opening.hiring_manager,
+                     reason="Question 1 was not asked")
+    first = _items(seat)[0]
+    _draft(seat, [AnswerInput(first.id, not_asked=True, not_asked_reason="No time",
+                              note="Concrete example.")], recommendation="yes")
+    changed = {e.field: (e.old_value, e.new_value) for e in history(seat)
+               if e.field.startswith(f"q{first.id}.")}
+    assert changed == {answer_field(first.id, "rating"): ("4", ""),
+                       answer_field(first.id, "not_asked"): ("false", "true"),
+                       answer_field(first.id, "not_asked_reason"): ("", "No time")}
 
 
 def test_my_interviews_splits_upcoming_waiting_and_submitted(app):

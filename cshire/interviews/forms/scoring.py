@@ -13,6 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from cshire.forms import VersionedForm
 from cshire.interviews.messages import RECOMMENDATION_LABELS
 
 NOT_ASKED = "na"
@@ -30,8 +31,7 @@ class AnswerForm(Form):
     note = TextAreaField(_l("Evidence note"), validators=[Optional()])
 
 
-class ScorecardForm(FlaskForm):
-    version = HiddenField()
+class ScorecardForm(VersionedForm, FlaskForm):
     answers = FieldList(FormField(AnswerForm))
     recommendation = RadioField(
         _l("Overall recommendation"), validate_choice=False,

@@ -1,5 +1,6 @@
-"""The interviewers' scorecards: one per panel member and interview, an answer per kit
-question, and the changes made after the first submission.
+"""The interviewers' scorecards: one per panel member and interview, and an answer per
+kit question. Changes made after the first submission are in the one audit trail
+(``cshire.audit``, entity type ``scorecards``).
 """
 
 from datetime import datetime
@@ -16,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cshire.auth.models import User
-from cshire.database import utcnow
+from cshire.database import Versioned, utcnow
 from cshire.extensions import db
 from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.kits import KitItem
@@ -34,12 +35,12 @@ class ScorecardStatus(StrEnum):
     SUBMITTED = "submitted"
 
 
-class Scorecard(db.Model):
+class Scorecard(Versioned, db.Model):
     """One interviewer's scorecard for one interview (their seat on the panel).
 
-    ``version`` is checked on every save (optimistic concurrency): a save made from a
-    page loaded at an older version is refused, and the UPDATE itself carries
-    ``WHERE version = …`` so two simultaneous requests cannot both win.
+    ``version`` (``Versioned``) is checked on every save (optimistic concurrency): a
+    save made from a page loaded at an older version is refused, and the UPDATE itself
+    carries ``WHERE version = …`` so two simultaneous requests cannot both win.
     """
 
     __tablename__ = "scorecards"
@@ -57,7 +58,6 @@ class Scorecard(db.Model):
     interviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default=ScorecardStatus.DRAFT.value)
     recommendation: Mapped[str | None] = mapped_column(String(20))
-    version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
@@ -69,12 +69,6 @@ class Scorecard(db.Model):
     answers: Mapped[list["ScorecardAnswer"]] = relationship(
         back_populates="scorecard", cascade="all, delete-orphan"
     )
-    changes: Mapped[list["ScorecardChange"]] = relationship(
-        back_populates="scorecard", cascade="all, delete-orphan",
-        order_by="(ScorecardChange.at, ScorecardChange.id)",
-    )
-
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     @property
     def is_submitted(self) -> bool:
@@ -102,27 +96,3 @@ class ScorecardAnswer(db.Model):
     scorecard: Mapped[Scorecard] = relationship(back_populates="answers")
     kit_item: Mapped[KitItem] = relationship()
 
-
-class ScorecardChange(db.Model):
-    """Audit trail: one change to a scorecard after its first submission (reopening,
-    then every edited value), with who, when, the old and the new value."""
-
-    __tablename__ = "scorecard_changes"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scorecard_id: Mapped[int] = mapped_column(
-        ForeignKey("scorecards.id", ondelete="CASCADE"), index=True
-    )
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    field: Mapped[str] = mapped_column(String(40))  # status, recommendation, rating, note…
-    kit_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("kit_items.id", ondelete="SET NULL")
-    )
-    old_value: Mapped[str] = mapped_column(Text, default="")
-    new_value: Mapped[str] = mapped_column(Text, default="")
-    reason: Mapped[str] = mapped_column(Text, default="")
-
-    scorecard: Mapped[Scorecard] = relationship(back_populates="changes")
-    actor: Mapped[User | None] = relationship()
-    kit_item: Mapped[KitItem | None] = relationship()

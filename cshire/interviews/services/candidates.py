@@ -5,19 +5,26 @@ an application is that person in one opening. Adding a known email to another
 opening links the existing candidate instead of creating a duplicate person.
 """
 
-import csv
-import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import IO
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cshire.auth.models import User
+from cshire.csv_import import (
+    CellError,
+    Column,
+    CsvImport,
+    email_address,
+    iso_date,
+    max_length_of,
+)
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.messages import CandidateImportError, HiringError
 from cshire.interviews.models.candidates import (
     Application,
     ApplicationEvent,
@@ -25,7 +32,6 @@ from cshire.interviews.models.candidates import (
     Candidate,
 )
 from cshire.interviews.models.openings import Opening
-from cshire.interviews.services.openings import HiringError
 
 S = ApplicationStatus
 CLOSED_STATUSES = frozenset({S.HIRED, S.REJECTED, S.WITHDRAWN})
@@ -38,8 +44,20 @@ TRANSITIONS: dict[str, frozenset[ApplicationStatus]] = {
     S.REJECTED: frozenset(),
     S.WITHDRAWN: frozenset(),
 }
-CSV_COLUMNS = ("name", "email", "phone", "source", "notes", "consent_date")
-MAX_IMPORT_ROWS = 2000
+# The columns of a candidate file, as long as the database allows.
+IMPORT_COLUMNS = (
+    Column("name", required=True, max_length=max_length_of(Candidate.name),
+           example="Aiko Tanaka"),
+    Column("email", required=True, max_length=max_length_of(Candidate.email),
+           parse=email_address, example="aiko@example.org"),
+    Column("phone", max_length=max_length_of(Candidate.phone), default="",
+           example="+81 90 0000 0000"),
+    Column("source", max_length=max_length_of(Candidate.source), default="",
+           example="referral"),
+    Column("notes", default=""),
+    Column("consent_date", parse=iso_date, example="2026-04-01"),
+)
+LOOKUP_BATCH = 1000  # emails per query when matching a file to known candidates
 
 
 @dataclass(frozen=True)
@@ -53,38 +71,23 @@ class CandidateInput:
 
 
 @dataclass(frozen=True)
-class RowError:
-    line: int  # line number in the file, the header being line 1
-    code: str
-    params: dict = field(default_factory=dict)
-
-
-class ImportRejected(HiringError):
-    """The file had bad rows; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        super().__init__("import_rejected", count=len(errors))
-        self.errors = errors
-
-
-@dataclass(frozen=True)
 class ImportResult:
     created: int
     linked: int  # known candidates (same email) added to this opening
 
 
 def normalise_email(email: str) -> str:
-    """Lower-cased, validated syntax (no DNS lookup); raises HiringError."""
+    """Lower-cased, validated syntax (no DNS lookup), as the CSV import reads it."""
     try:
-        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
-    except EmailNotValidError as error:
+        return email_address(email.strip())
+    except CellError as error:
         raise HiringError("email_invalid", email=email.strip()) from error
 
 
 def add_candidate(opening: Opening, data: CandidateInput, *, actor: User) -> Application:
     """Add a person to an opening; a known email links the existing candidate."""
     if not data.name.strip():
-        raise HiringError("name_required")
+        raise HiringError("candidate_name_required")
     email = normalise_email(data.email)
     candidate = db.session.scalar(select(Candidate).where(Candidate.email == email))
     if candidate is not None and _has_application(candidate, opening):
@@ -121,101 +124,71 @@ def _apply_to(opening: Opening, candidate: Candidate, actor: User) -> Applicatio
     return application
 
 
-def import_candidates(opening: Opening, content: bytes, *, actor: User) -> ImportResult:
-    """Import a CSV (header row; columns in ``CSV_COLUMNS``, name and email required).
+def import_candidates(opening: Opening, source: IO[bytes] | bytes, *, actor: User,
+                      max_rows: int | None) -> ImportResult:
+    """Import a CSV file of ``IMPORT_COLUMNS`` (UTF-8 or Shift_JIS; name and email
+    required) into the opening; at most ``max_rows`` rows (None: no cap).
 
     All or nothing: every row is checked first and any bad row raises
-    ``ImportRejected`` listing each bad line with its reason, before anything is
+    ``CandidateImportError`` listing each bad line with its reason, before anything is
     written. Emails repeated within the file, or already in this opening, are errors.
     """
-    rows, errors = _parse_rows(content)
-    known = _known_candidates({row.email for _, row in rows if row.email})
+    reader = CsvImport(source, IMPORT_COLUMNS, max_rows=max_rows,
+                       error_class=CandidateImportError)
+    rows = list(reader)
+    known = _known_candidates({row["email"] for row in rows})
     already = _emails_in_opening(opening, known.values())
-    first_seen: dict[str, int] = {}
-    for line, row in rows:
-        if row.email in first_seen:
-            errors.append(RowError(line, "duplicate_in_file",
-                                   {"email": row.email, "first": first_seen[row.email]}))
-        elif row.email in already:
-            errors.append(RowError(line, "already_applied", {"email": row.email}))
-        first_seen.setdefault(row.email, line)
-    if errors or not rows:
-        raise ImportRejected(sorted(errors, key=lambda e: e.line) or [RowError(1, "empty")])
-    created = linked = 0
-    for _, row in rows:
-        candidate = known.get(row.email)
+    first_line: dict[str, int] = {}
+    for row in rows:
+        email = row["email"]
+        if email in first_line:
+            reader.add_problem(row.line, "duplicate_in_file", field="email", email=email,
+                               first=first_line[email])
+        elif email in already:
+            reader.add_problem(row.line, "already_applied", field="email", email=email)
+        first_line.setdefault(email, row.line)
+    reader.raise_if_problems()
+    created = 0
+    for row in rows:
+        candidate = known.get(row["email"])
         if candidate is None:
-            candidate = Candidate(email=row.email)
-            _fill(candidate, row)
+            candidate = Candidate(email=row["email"])
+            _fill(candidate, _row_input(row.values))
             db.session.add(candidate)
             created += 1
-        else:
-            linked += 1
         _apply_to(opening, candidate, actor)
-    return ImportResult(created=created, linked=linked)
+    return ImportResult(created=created, linked=len(rows) - created)
 
 
-def _parse_rows(content: bytes) -> tuple[list[tuple[int, CandidateInput]], list[RowError]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRejected([RowError(1, "not_utf8")]) from error
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader, [])]
-    missing = [c for c in ("name", "email") if c not in header]
-    unknown = [h for h in header if h and h not in CSV_COLUMNS]
-    if missing or unknown:
-        raise ImportRejected([RowError(1, "bad_header", {
-            "missing": ", ".join(missing), "unknown": ", ".join(unknown),
-            "columns": ", ".join(CSV_COLUMNS)})])
-    rows: list[tuple[int, CandidateInput]] = []
-    errors: list[RowError] = []
-    for values in reader:
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        if len(rows) + len(errors) >= MAX_IMPORT_ROWS:
-            raise ImportRejected([RowError(line, "too_many_rows", {"max": MAX_IMPORT_ROWS})])
-        if len(values) > len(header):
-            errors.append(RowError(line, "too_many_values"))
-            continue
-        cells = dict(zip(header, [v.strip() for v in values], strict=False))
-        try:
-            rows.append((line, _row_input(cells)))
-        except HiringError as error:
-            errors.append(RowError(line, error.code, dict(error.params)))
-    return rows, errors
+def _batches(values: list) -> list[list]:
+    """A long IN list in parts: databases cap the parameters of one statement."""
+    return [values[i:i + LOOKUP_BATCH] for i in range(0, len(values), LOOKUP_BATCH)]
 
 
-def _row_input(cells: dict[str, str]) -> CandidateInput:
-    if not cells.get("name"):
-        raise HiringError("name_required")
-    email = normalise_email(cells.get("email", ""))
-    consent = cells.get("consent_date", "")
-    try:
-        consent_on = date.fromisoformat(consent) if consent else None
-    except ValueError as error:
-        raise HiringError("consent_date_invalid", value=consent) from error
-    return CandidateInput(name=cells["name"], email=email, phone=cells.get("phone", ""),
-                          source=cells.get("source", ""), notes=cells.get("notes", ""),
-                          consent_on=consent_on)
+def _row_input(values: dict) -> CandidateInput:
+    return CandidateInput(name=values["name"], email=values["email"], phone=values["phone"],
+                          source=values["source"], notes=values["notes"],
+                          consent_on=values["consent_date"])
 
 
 def _known_candidates(emails: set[str]) -> dict[str, Candidate]:
-    if not emails:
-        return {}
-    found = db.session.scalars(select(Candidate).where(Candidate.email.in_(emails)))
-    return {c.email: c for c in found}
+    found: dict[str, Candidate] = {}
+    for batch in _batches(sorted(emails)):
+        found.update((c.email, c) for c in db.session.scalars(
+            select(Candidate).where(Candidate.email.in_(batch))))
+    return found
 
 
 def _emails_in_opening(opening: Opening, candidates: Iterable[Candidate]) -> set[str]:
     ids = [c.id for c in candidates]
-    if not ids or opening.id is None:
+    if opening.id is None:
         return set()
-    return set(db.session.scalars(
-        select(Candidate.email).join(Application)
-        .where(Application.opening_id == opening.id, Candidate.id.in_(ids))
-    ))
+    emails: set[str] = set()
+    for batch in _batches(ids):
+        emails.update(db.session.scalars(
+            select(Candidate.email).join(Application)
+            .where(Application.opening_id == opening.id, Candidate.id.in_(batch))))
+    return emails
 
 
 # ----------------------------------------------------------------- statuses

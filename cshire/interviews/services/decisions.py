@@ -31,6 +31,7 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.candidates import Application, ApplicationEvent, ApplicationStatus
 from cshire.interviews.models.decisions import DebriefNote, DecisionOutcome, HiringDecision
 from cshire.interviews.models.interviews import Interview
@@ -44,7 +45,7 @@ from cshire.interviews.models.scoring import (
     ScorecardStatus,
 )
 from cshire.interviews.services.candidates import change_status, is_closed
-from cshire.interviews.services.openings import HiringError, can_manage_opening
+from cshire.interviews.services.openings import can_manage_opening
 from cshire.interviews.services.ratings import (
     KitReliability,
     band_sem,
@@ -272,7 +273,7 @@ def record_decision(application: Application, *, actor: User, outcome: str, rati
     fit = candidate_scorecard(application, actor).fit
     departs = departs_from_rule(outcome, fit.percent, opening.fit_threshold)
     if departs and not departure_reason.strip():
-        raise HiringError("departure_reason_required")
+        raise HiringError.on_field("departure_reason", "departure_reason_required")
     now = now or utcnow()
     change_status(application, _status_after(application, outcome), actor=actor,
                   note=rationale, now=now)

@@ -12,13 +12,14 @@ from sqlalchemy.orm import selectinload
 
 from cshire.auth.models import User
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.candidates import Application, ApplicationStatus
 from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.kits import InterviewKitVersion, KitItem
 from cshire.interviews.models.openings import Opening, OpeningStage
 from cshire.interviews.models.scoring import Scorecard
 from cshire.interviews.services.candidates import change_status, is_closed
-from cshire.interviews.services.openings import PANEL_ROLES, HiringError
+from cshire.interviews.services.openings import PANEL_ROLES
 
 
 def schedule_interview(application: Application, *, stage_id: int | None,

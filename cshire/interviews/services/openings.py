@@ -18,21 +18,13 @@ from sqlalchemy.orm import selectinload
 from cshire.auth.models import MANAGERS, Role, RoleGrant, User
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.candidates import Application
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitStatus
 from cshire.interviews.models.openings import Opening, OpeningStage
 from cshire.interviews.models.profiles import HighPerformerProfile
 
 PANEL_ROLES = (Role.INTERVIEWER, Role.MANAGER, Role.ADMIN)
-
-
-class HiringError(Exception):
-    """A broken rule of the hiring process; ``code`` maps to a message in the views."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 # --------------------------------------------------------------------- access
@@ -133,6 +125,7 @@ class OpeningInput:
     fit_threshold: float | None
     notes_required: bool
     stages: list[StageInput] = field(default_factory=list)
+    closed: bool | None = None  # None: leave the opening open or closed as it is
 
 
 def create_opening(data: OpeningInput, *, actor: User) -> Opening:
@@ -153,6 +146,8 @@ def update_opening(opening: Opening, data: OpeningInput, *, actor: User) -> None
     """Change the opening's settings (stages are added separately and never removed
     once created, so past interviews keep their stage)."""
     _apply(opening, data, actor)
+    if data.closed is not None:
+        set_closed(opening, data.closed)
     db.session.flush()
 
 
@@ -161,7 +156,7 @@ def _apply(opening: Opening, data: OpeningInput, actor: User) -> None:
         raise HiringError("title_required")
     profile = db.session.get(HighPerformerProfile, data.profile_id or 0)
     if profile is None or (profile.archived_at is not None and profile is not opening.profile):
-        raise HiringError("profile_required")
+        raise HiringError("opening_profile_required")
     manager = db.session.get(User, data.hiring_manager_id or 0)
     if manager is None or not manager.active or not manager.has_role(*MANAGERS):
         raise HiringError("hiring_manager_invalid")

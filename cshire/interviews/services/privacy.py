@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import selectinload
 
+from cshire.audit import AuditEntry
 from cshire.auth.models import User
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.candidates import (
     Application,
     ApplicationEvent,
@@ -27,12 +29,13 @@ from cshire.interviews.models.decisions import DebriefNote, HiringDecision
 from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.kits import KitItem
 from cshire.interviews.models.openings import Opening
-from cshire.interviews.models.scoring import Scorecard, ScorecardAnswer, ScorecardChange
-from cshire.interviews.services.openings import HiringError, can_manage_opening
-from cshire.interviews.services.scoring import visible_scorecards
+from cshire.interviews.models.scoring import Scorecard, ScorecardAnswer
+from cshire.interviews.services.openings import can_manage_opening
+from cshire.interviews.services.scoring import answer_field, visible_scorecards
 
 ENDED = (ApplicationStatus.REJECTED.value, ApplicationStatus.WITHDRAWN.value)
 ANONYMOUS_NAME = "—"
+EVIDENCE_NOTE_FIELDS = answer_field("%", "note")  # a LIKE pattern: every question's note
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,10 @@ def purge_candidates(older_than_days: int, *, now: datetime | None = None) -> Pu
     for statement in (
         update(ScorecardAnswer).where(ScorecardAnswer.scorecard_id.in_(scorecards))
         .values(note=""),
-        update(ScorecardChange).where(ScorecardChange.scorecard_id.in_(scorecards),
-                                      ScorecardChange.field == "note")
+        # The evidence notes in the scorecards' audit trail (``services.scoring.answer_field``).
+        update(AuditEntry).where(AuditEntry.entity_type == Scorecard.__tablename__,
+                                 AuditEntry.entity_id.in_(scorecards),
+                                 AuditEntry.field.like(EVIDENCE_NOTE_FIELDS))
         .values(old_value="", new_value=""),
         update(DebriefNote).where(DebriefNote.application_id.in_(applications)).values(text=""),
         update(HiringDecision).where(HiringDecision.application_id.in_(applications))

@@ -1,6 +1,14 @@
 """An interviewer's scorecard: drafts, submission, reopening, the audit trail, and
 the independence rule.
 
+Edit conflicts: a scorecard is ``Versioned``. A save made from a page loaded at another
+version is refused (``ensure_current``), and the UPDATE itself carries
+``WHERE version = …``, so two tabs or devices saving at once can never both win.
+
+Audit: from the first submission on, every changed value is kept in the one audit
+trail (``cshire.audit``) under the scorecard, an answer's fields named per question
+(``answer_field``).
+
 Independence: an interviewer sees no other interviewer's ratings, notes or
 recommendation for an interview until their own scorecard for that interview is
 submitted. The hiring manager of the opening and admins see every submitted
@@ -15,9 +23,12 @@ from datetime import datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from cshire.audit import Change, ensure_current, record_changes
 from cshire.auth.models import User
 from cshire.database import utcnow
+from cshire.errors import Problem
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.candidates import Application
 from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.kits import InterviewKitVersion, KitItem
@@ -26,10 +37,9 @@ from cshire.interviews.models.scoring import (
     Recommendation,
     Scorecard,
     ScorecardAnswer,
-    ScorecardChange,
     ScorecardStatus,
 )
-from cshire.interviews.services.openings import HiringError, can_manage_opening
+from cshire.interviews.services.openings import can_manage_opening
 
 RATINGS = (1, 2, 3, 4, 5)
 RECOMMENDATIONS = tuple(r.value for r in Recommendation)
@@ -37,7 +47,7 @@ RECOMMENDATIONS = tuple(r.value for r in Recommendation)
 
 @dataclass(frozen=True)
 class AnswerInput:
-    kit_item_id: int
+    kit_item_id: int | None  # None: an id the form sent that is no number
     rating: int | None = None
     not_asked: bool = False
     not_asked_reason: str = ""
@@ -46,24 +56,14 @@ class AnswerInput:
 
 @dataclass(frozen=True)
 class ScorecardInput:
-    version: int
+    version: int | None  # the version the form was loaded at (None: unreadable)
     recommendation: str | None
     answers: list[AnswerInput]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """What keeps a scorecard from being submitted; ``position`` None = the
-    overall recommendation."""
-
-    position: int | None
-    code: str  # rating_missing, reason_missing, note_missing, recommendation_missing
-
-
-class IncompleteScorecard(HiringError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("incomplete", count=len(problems))
-        self.problems = problems
+def answer_field(kit_item_id: int | str, name: str) -> str:
+    """The audit trail's name of one answer field: ``q<kit item id>.<name>``."""
+    return f"q{kit_item_id}.{name}"
 
 
 # --------------------------------------------------------------- independence
@@ -146,8 +146,6 @@ def load_scorecard(scorecard_id: int) -> Scorecard | None:
         select(Scorecard).where(Scorecard.id == scorecard_id).options(
             selectinload(Scorecard.interviewer),
             selectinload(Scorecard.answers),
-            selectinload(Scorecard.changes).selectinload(ScorecardChange.actor),
-            selectinload(Scorecard.changes).selectinload(ScorecardChange.kit_item),
             selectinload(Scorecard.interview).selectinload(Interview.scorecards),
             selectinload(Scorecard.interview).selectinload(Interview.application)
             .selectinload(Application.candidate),
@@ -181,89 +179,107 @@ def _check_owner_draft(scorecard: Scorecard, actor: User) -> None:
 
 
 def save_draft(scorecard: Scorecard, data: ScorecardInput, *, actor: User,
-               now: datetime | None = None) -> None:
+               now: datetime | None = None) -> Scorecard:
     """Store what the interviewer has entered so far (explicit save or autosave).
 
-    Refused (``stale``) when the page was loaded at another version: someone (often
-    the same person in another tab) saved in between, and silently overwriting that
-    would lose work. After a first submission every changed value is audited.
+    Refused (``EditConflict``) when the page was loaded at another version: someone
+    (often the same person in another tab) saved in between, and silently overwriting
+    that would lose work. Everything is checked before anything changes, so a refusal
+    leaves the scorecard as it was. After a first submission every changed value is
+    audited.
     """
     _check_owner_draft(scorecard, actor)
-    if data.version != scorecard.version:
-        raise HiringError("stale")
+    ensure_current(scorecard, data.version)
     if data.recommendation is not None and data.recommendation not in RECOMMENDATIONS:
         raise HiringError("recommendation_invalid")
+    entries = _checked_answers(scorecard, data.answers)
     now = now or utcnow()
-    items = {item.id: item for item in kit_items(scorecard)}
     answers = {a.kit_item_id: a for a in scorecard.answers}
-    audit = _Audit(scorecard, actor, now) if scorecard.first_submitted_at else None
-    for entry in data.answers:
-        item = items.get(entry.kit_item_id)
-        if item is None:
-            raise HiringError("question_unknown")
-        if entry.rating is not None and entry.rating not in RATINGS:
-            raise HiringError("rating_invalid")
+    changes: dict[str, Change] = {}
+    for item, values in entries:
         answer = answers.get(item.id)
         if answer is None:
             answer = ScorecardAnswer(kit_item=item, rating=None, not_asked=False,
                                      not_asked_reason="", note="")
             scorecard.answers.append(answer)
-        values = {
+        for name, value in values.items():
+            changes[answer_field(item.id, name)] = Change(getattr(answer, name), value)
+            setattr(answer, name, value)
+    changes["recommendation"] = Change(scorecard.recommendation, data.recommendation)
+    scorecard.recommendation = data.recommendation
+    scorecard.updated_at = now  # an UPDATE of the scorecard row bumps its version
+    if scorecard.first_submitted_at is not None:
+        record_changes(scorecard, changes, actor, at=now)
+    db.session.flush()
+    return scorecard
+
+
+def _checked_answers(scorecard: Scorecard, answers: list[AnswerInput]
+                     ) -> list[tuple[KitItem, dict[str, object]]]:
+    """Each answer's kit question and the values to store; refused as a whole if one
+    names a question outside the kit or a rating outside 1–5."""
+    items = {item.id: item for item in kit_items(scorecard)}
+    checked = []
+    for entry in answers:
+        item = items.get(entry.kit_item_id) if entry.kit_item_id is not None else None
+        if item is None:
+            raise HiringError("question_unknown")
+        if entry.rating is not None and entry.rating not in RATINGS:
+            raise HiringError("rating_invalid")
+        checked.append((item, {
             "rating": None if entry.not_asked else entry.rating,
             "not_asked": entry.not_asked,
             "not_asked_reason": entry.not_asked_reason.strip() if entry.not_asked else "",
             "note": entry.note.strip(),
-        }
-        for name, value in values.items():
-            if audit:
-                audit.record(name, getattr(answer, name), value, item)
-            setattr(answer, name, value)
-    if audit:
-        audit.record("recommendation", scorecard.recommendation, data.recommendation)
-    scorecard.recommendation = data.recommendation
-    scorecard.version += 1
-    scorecard.updated_at = now
-    db.session.flush()
+        }))
+    return checked
 
 
 def completeness_problems(scorecard: Scorecard) -> list[Problem]:
     """Every question rated or marked "not asked" with a reason; a note with each
-    rating when the opening requires notes; an overall recommendation."""
+    rating when the opening requires notes; an overall recommendation. Problems of a
+    question carry its ``position``."""
     notes_required = scorecard.interview.application.opening.notes_required
     problems = []
     for item, answer in answer_rows(scorecard):
+        code = None
         if answer is None or (answer.rating is None and not answer.not_asked):
-            problems.append(Problem(item.position, "rating_missing"))
+            code = "rating_missing"
         elif answer.not_asked and not answer.not_asked_reason:
-            problems.append(Problem(item.position, "reason_missing"))
+            code = "reason_missing"
         elif answer.rating is not None and notes_required and not answer.note:
-            problems.append(Problem(item.position, "note_missing"))
+            code = "note_missing"
+        if code:
+            problems.append(Problem(code, {"position": item.position}))
     if scorecard.recommendation is None:
-        problems.append(Problem(None, "recommendation_missing"))
+        problems.append(Problem("recommendation_missing"))
     return problems
 
 
-def submit_scorecard(scorecard: Scorecard, *, actor: User, now: datetime | None = None) -> None:
-    """Lock a complete scorecard. From now on only the hiring manager can reopen it."""
+def submit_scorecard(scorecard: Scorecard, *, actor: User,
+                     now: datetime | None = None) -> Scorecard:
+    """Lock a complete scorecard. From now on only the hiring manager can reopen it.
+    An incomplete one is refused (``incomplete``) with one problem per missing point."""
     _check_owner_draft(scorecard, actor)
     problems = completeness_problems(scorecard)
     if problems:
-        raise IncompleteScorecard(problems)
+        raise HiringError("incomplete", *problems, count=len(problems))
     now = now or utcnow()
     if scorecard.first_submitted_at is not None:
-        _Audit(scorecard, actor, now).record(
-            "status", ScorecardStatus.DRAFT.value, ScorecardStatus.SUBMITTED.value)
+        record_changes(scorecard, {"status": Change(ScorecardStatus.DRAFT.value,
+                                                    ScorecardStatus.SUBMITTED.value)},
+                       actor, at=now)
     else:
         scorecard.first_submitted_at = now
     scorecard.status = ScorecardStatus.SUBMITTED.value
     scorecard.submitted_at = now
     scorecard.updated_at = now
-    scorecard.version += 1
     db.session.flush()
+    return scorecard
 
 
 def reopen_scorecard(scorecard: Scorecard, *, actor: User, reason: str,
-                     now: datetime | None = None) -> None:
+                     now: datetime | None = None) -> Scorecard:
     """Return a submitted scorecard to its author for changes (hiring manager or admin,
     with a reason, which the audit trail keeps)."""
     if not can_manage_opening(actor, scorecard.interview.application.opening):
@@ -273,35 +289,11 @@ def reopen_scorecard(scorecard: Scorecard, *, actor: User, reason: str,
     if not reason.strip():
         raise HiringError("reason_required")
     now = now or utcnow()
-    _Audit(scorecard, actor, now).record(
-        "status", ScorecardStatus.SUBMITTED.value, ScorecardStatus.DRAFT.value, reason=reason)
+    record_changes(scorecard, {"status": Change(ScorecardStatus.SUBMITTED.value,
+                                                ScorecardStatus.DRAFT.value)},
+                   actor, reason, at=now)
     scorecard.status = ScorecardStatus.DRAFT.value
     scorecard.submitted_at = None
     scorecard.updated_at = now
-    scorecard.version += 1
     db.session.flush()
-
-
-class _Audit:
-    """Appends a ``ScorecardChange`` for each value that really changes."""
-
-    def __init__(self, scorecard: Scorecard, actor: User, now: datetime) -> None:
-        self.scorecard, self.actor, self.now = scorecard, actor, now
-
-    def record(self, field: str, old: object, new: object, item: KitItem | None = None,
-               reason: str = "") -> None:
-        old_text, new_text = _as_text(old), _as_text(new)
-        if old_text == new_text:
-            return
-        self.scorecard.changes.append(ScorecardChange(
-            actor=self.actor, at=self.now, field=field, kit_item=item,
-            old_value=old_text, new_value=new_text, reason=reason.strip(),
-        ))
-
-
-def _as_text(value: object) -> str:
-    if value is None or value is False:
-        return ""
-    if value is True:
-        return "yes"
-    return str(value)
+    return scorecard

@@ -12,13 +12,11 @@ from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
 from cshire.cache import cached_page, current_generation
 from cshire.database import utcnow
-from cshire.extensions import db
 from cshire.interviews.forms.decisions import DebriefForm, DecisionForm, StatusForm
 from cshire.interviews.messages import (
     APPLICATION_STATUS_LABELS,
     OUTCOME_LABELS,
     RECOMMENDATION_LABELS,
-    message,
 )
 from cshire.interviews.reports import candidate_radar, pdf_filename
 from cshire.interviews.services.candidates import allowed_statuses, change_status
@@ -31,7 +29,6 @@ from cshire.interviews.services.decisions import (
     record_decision,
 )
 from cshire.interviews.services.openings import (
-    HiringError,
     can_manage_opening,
     manages,
     opening_manager_id,
@@ -45,6 +42,7 @@ from cshire.interviews.services.ratings import MIN_INTERVIEWS
 from cshire.interviews.views.blueprint import bp
 from cshire.interviews.views.openings import _managed_opening
 from cshire.pdf import pdf_response
+from cshire.submit import submit
 
 
 @bp.route("/openings/<int:opening_id>/compare")
@@ -89,26 +87,22 @@ def application_scorecard(application_id: int):
         _managed_application(application_id)), generation=generation)
 
 
+def _scorecard_url(application) -> str:
+    return url_for("interviews.application_scorecard", application_id=application.id)
+
+
 @bp.route("/applications/<int:application_id>/decision", methods=["POST"])
 @roles(*MANAGERS)
 def application_decide(application_id: int):
     application = _managed_application(application_id)
     form = DecisionForm()
-    if form.validate_on_submit():
-        try:
-            record_decision(application, actor=current_user, outcome=form.outcome.data,
-                            rationale=form.rationale.data,
-                            departure_reason=form.departure_reason.data or "")
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-            if error.code == "departure_reason_required":
-                form.departure_reason.errors = [message(error)]
-        else:
-            db.session.commit()
-            flash(_("Decision recorded."), "success")
-            return redirect(url_for("interviews.application_scorecard",
-                                    application_id=application.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: record_decision(application, actor=current_user, outcome=form.outcome.data,
+                                rationale=form.rationale.data,
+                                departure_reason=form.departure_reason.data or ""),
+        success=_("Decision recorded."), redirect_to=_scorecard_url(application), form=form,
+    )):
+        return done
     return _render_candidate(application, decision_form=form), 422
 
 
@@ -117,12 +111,11 @@ def application_decide(application_id: int):
 def application_debrief(application_id: int):
     application = _managed_application(application_id)
     form = DebriefForm()
-    if form.validate_on_submit():
-        add_debrief_note(application, actor=current_user, text=form.text.data)
-        db.session.commit()
-        flash(_("Debrief note added."), "success")
-        return redirect(url_for("interviews.application_scorecard",
-                                application_id=application.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: add_debrief_note(application, actor=current_user, text=form.text.data),
+        success=_("Debrief note added."), redirect_to=_scorecard_url(application), form=form,
+    )):
+        return done
     return _render_candidate(application, debrief_form=form), 422
 
 
@@ -133,20 +126,14 @@ def application_status(application_id: int):
     form = StatusForm()
     form.status.choices = [(s.value, s.value) for s in allowed_statuses(application)]
     if form.validate_on_submit():
-        try:
-            change_status(application, form.status.data, actor=current_user,
-                          note=form.note.data or "")
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            status = APPLICATION_STATUS_LABELS[form.status.data]
-            flash(_("Status changed to %(status)s.", status=status),
-                  "success")
+        submit(lambda: change_status(application, form.status.data, actor=current_user,
+                                     note=form.note.data or ""),
+               success=_("Status changed to %(status)s.",
+                         status=APPLICATION_STATUS_LABELS[form.status.data]),
+               redirect_to=_scorecard_url(application))
     else:
         flash(_("Choose a new status."), "error")
-    return redirect(url_for("interviews.application_scorecard", application_id=application.id))
+    return redirect(_scorecard_url(application))
 
 
 @bp.route("/applications/<int:application_id>/scorecard.pdf")

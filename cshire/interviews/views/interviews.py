@@ -2,16 +2,15 @@
 
 from datetime import UTC
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
 from cshire.database import utcnow
-from cshire.extensions import db
 from cshire.interviews.forms.interviews import InterviewForm
-from cshire.interviews.messages import RECOMMENDATION_LABELS, message
+from cshire.interviews.messages import RECOMMENDATION_LABELS
 from cshire.interviews.services.interviews import (
     load_application,
     load_interview,
@@ -20,7 +19,6 @@ from cshire.interviews.services.interviews import (
 )
 from cshire.interviews.services.openings import (
     PANEL_ROLES,
-    HiringError,
     can_manage_opening,
     users_with_any_role,
 )
@@ -34,6 +32,7 @@ from cshire.interviews.services.scoring import (
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
+from cshire.submit import submit
 
 
 @bp.route("/my-interviews")
@@ -62,25 +61,24 @@ def _aware(value):
     return value.replace(tzinfo=UTC) if value is not None else None
 
 
+def _detail_url(interview) -> str:
+    return url_for("interviews.interview_detail", interview_id=interview.id)
+
+
 @bp.route("/applications/<int:application_id>/interviews/new", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def interview_new(application_id: int):
     application = ensure_found(load_application(application_id))
     ensure_allowed(can_manage_opening(current_user, application.opening))
     form = _interview_form(application)
-    if form.validate_on_submit():
-        try:
-            interview = schedule_interview(
-                application, stage_id=form.stage_id.data,
-                scheduled_at=_aware(form.scheduled_at.data), panel_ids=form.panel.data or [],
-                location=form.location.data or "", actor=current_user)
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Interview scheduled."), "success")
-            return redirect(url_for("interviews.interview_detail", interview_id=interview.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: schedule_interview(
+            application, stage_id=form.stage_id.data,
+            scheduled_at=_aware(form.scheduled_at.data), panel_ids=form.panel.data or [],
+            location=form.location.data or "", actor=current_user),
+        success=_("Interview scheduled."), redirect_to=_detail_url, form=form,
+    )):
+        return done
     return render_template("interviews/interviews_form.html", form=form,
                            application=application, interview=None)
 
@@ -93,17 +91,13 @@ def interview_edit(interview_id: int):
     ensure_allowed(can_manage_opening(current_user, application.opening))
     form = _interview_form(application, interview)
     form.stage_id.data = interview.stage_id  # the stage of a held interview never changes
-    if form.validate_on_submit():
-        try:
-            update_interview(interview, scheduled_at=_aware(form.scheduled_at.data),
-                             panel_ids=form.panel.data or [], location=form.location.data or "")
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Interview updated."), "success")
-            return redirect(url_for("interviews.interview_detail", interview_id=interview.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: update_interview(interview, scheduled_at=_aware(form.scheduled_at.data),
+                                 panel_ids=form.panel.data or [],
+                                 location=form.location.data or ""),
+        success=_("Interview updated."), redirect_to=_detail_url(interview), form=form,
+    )):
+        return done
     return render_template("interviews/interviews_form.html", form=form,
                            application=application, interview=interview)
 

@@ -6,14 +6,11 @@ from flask_login import current_user
 
 from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
-from cshire.extensions import db
 from cshire.interviews.forms.openings import OpeningForm, StageForm
-from cshire.interviews.messages import APPLICATION_STATUS_LABELS, message
-from cshire.interviews.services.candidates import (
-    applications_query,
-)
+from cshire.interviews.messages import APPLICATION_STATUS_LABELS
+from cshire.interviews.models.openings import Opening
+from cshire.interviews.services.candidates import applications_query
 from cshire.interviews.services.openings import (
-    HiringError,
     OpeningInput,
     StageInput,
     active_profiles,
@@ -23,13 +20,13 @@ from cshire.interviews.services.openings import (
     load_opening,
     openings_query,
     published_kit_versions,
-    set_closed,
     status_counts,
     update_opening,
     users_with_any_role,
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
+from cshire.submit import submit
 
 
 def _managed_opening(opening_id: int):
@@ -59,14 +56,19 @@ def _opening_form(opening=None) -> OpeningForm:
     return form
 
 
-def _opening_input(form: OpeningForm) -> OpeningInput:
+def _opening_input(form: OpeningForm, closed: bool | None = None) -> OpeningInput:
     return OpeningInput(
         title=form.title.data or "", description=form.description.data or "",
         profile_id=form.profile_id.data, hiring_manager_id=form.hiring_manager_id.data,
         fit_threshold=form.fit_threshold.data, notes_required=form.notes_required.data,
         stages=[StageInput(form.stage1_name.data or "", form.stage1_kit.data),
                 StageInput(form.stage2_name.data or "", form.stage2_kit.data)],
+        closed=closed,
     )
+
+
+def _detail_url(opening: Opening) -> str:
+    return url_for("interviews.opening_detail", opening_id=opening.id)
 
 
 @bp.route("/openings")
@@ -81,16 +83,12 @@ def openings():
 @roles(*MANAGERS)
 def opening_new():
     form = _opening_form()
-    if form.validate_on_submit():
-        try:
-            opening = create_opening(_opening_input(form), actor=current_user)
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Opening “%(title)s” created.", title=opening.title), "success")
-            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: create_opening(_opening_input(form), actor=current_user),
+        success=lambda opening: _("Opening “%(title)s” created.", title=opening.title),
+        redirect_to=_detail_url, form=form,
+    )):
+        return done
     return render_template("interviews/openings_form.html", form=form, opening=None)
 
 
@@ -99,17 +97,12 @@ def opening_new():
 def opening_edit(opening_id: int):
     opening = _managed_opening(opening_id)
     form = _opening_form(opening)
-    if form.validate_on_submit():
-        try:
-            update_opening(opening, _opening_input(form), actor=current_user)
-            set_closed(opening, request.form.get("closed") == "1")
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Opening saved."), "success")
-            return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    closed = request.form.get("closed") == "1"  # a plain checkbox of the page
+    if form.validate_on_submit() and (done := submit(
+        lambda: update_opening(opening, _opening_input(form, closed), actor=current_user),
+        success=_("Opening saved."), redirect_to=_detail_url(opening), form=form,
+    )):
+        return done
     return render_template("interviews/openings_form.html", form=form, opening=opening)
 
 
@@ -134,14 +127,9 @@ def opening_stage_add(opening_id: int):
     form = StageForm()
     form.kit_version_id.choices = _kit_choices()
     if form.validate_on_submit():
-        try:
-            stage = add_stage(opening, StageInput(form.name.data, form.kit_version_id.data))
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Stage “%(name)s” added.", name=stage.name), "success")
+        submit(lambda: add_stage(opening, StageInput(form.name.data, form.kit_version_id.data)),
+               success=lambda stage: _("Stage “%(name)s” added.", name=stage.name),
+               redirect_to=_detail_url(opening))
     else:
         flash(_("Give the stage a name and choose a published kit."), "error")
-    return redirect(url_for("interviews.opening_detail", opening_id=opening.id))
+    return redirect(_detail_url(opening))

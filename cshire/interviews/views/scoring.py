@@ -1,25 +1,29 @@
 """The interviewer's scorecard: the scoring form with autosave, and reopening a submitted one."""
 
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import jsonify, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from cshire.audit import history
 from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
+from cshire.errors import DomainError, EditConflict
 from cshire.extensions import db
 from cshire.interviews.forms.scoring import NOT_ASKED, ReopenForm, ScorecardForm
-from cshire.interviews.messages import RECOMMENDATION_LABELS, message, problem_message
-from cshire.interviews.services.openings import (
-    PANEL_ROLES,
-    HiringError,
-    can_manage_opening,
+from cshire.interviews.messages import (
+    ANSWER_AUDIT_LABELS,
+    ANSWER_AUDIT_VALUES,
+    RECOMMENDATION_LABELS,
+    SCORECARD_AUDIT_LABELS,
+    SCORECARD_AUDIT_VALUES,
 )
+from cshire.interviews.services.openings import PANEL_ROLES, can_manage_opening
 from cshire.interviews.services.scoring import (
     AnswerInput,
-    IncompleteScorecard,
     ScorecardInput,
+    answer_field,
     answer_rows,
     can_view_scorecard,
     kit_items,
@@ -29,22 +33,24 @@ from cshire.interviews.services.scoring import (
     submit_scorecard,
 )
 from cshire.interviews.views.blueprint import bp
+from cshire.submit import submit
 
 
 def scorecard_input(form: ScorecardForm) -> ScorecardInput:
-    """The posted scoring form as a service input; ValueError on tampered ids."""
+    """The posted scoring form as a service input (a tampered question id is None,
+    which the service refuses)."""
     answers = []
     for entry in form.answers.entries:
         rating = entry.form.rating.data or ""
+        item_id = str(entry.form.item_id.data or "")
         answers.append(AnswerInput(
-            kit_item_id=int(entry.form.item_id.data),
+            kit_item_id=int(item_id) if item_id.isdigit() else None,
             rating=int(rating) if rating.isdigit() else None,
             not_asked=rating == NOT_ASKED,
             not_asked_reason=entry.form.not_asked_reason.data or "",
             note=entry.form.note.data or "",
         ))
-    version = str(form.version.data or "")
-    return ScorecardInput(version=int(version) if version.isdigit() else -1,
+    return ScorecardInput(version=form.loaded_version,
                           recommendation=form.recommendation.data or None, answers=answers)
 
 
@@ -80,24 +86,24 @@ def pair_entries(form: ScorecardForm, items) -> list:
     return pairs
 
 
-def _save(scorecard, form: ScorecardForm) -> list[str] | None:
-    """Save the posted draft, then submit if asked. None when done (redirect);
-    otherwise the problems to show next to the kept input."""
-    try:
-        save_draft(scorecard, scorecard_input(form), actor=current_user)
-        if request.form.get("action") == "submit":
-            submit_scorecard(scorecard, actor=current_user)
-    except IncompleteScorecard as error:
-        db.session.commit()  # the draft is kept even though it cannot be submitted yet
-        flash(message(error), "error")
-        return [problem_message(p) for p in error.problems]
-    except (HiringError, StaleDataError) as error:
-        db.session.rollback()
-        flash(message(error) if isinstance(error, HiringError)
-              else message(HiringError("stale")), "error")
-        return []
-    db.session.commit()
-    return None
+def audit_labels(items) -> tuple[dict, dict]:
+    """What each field of the scorecard's audit trail is called (“Question 3 — rating”)
+    and how its stored values read."""
+    labels, values = dict(SCORECARD_AUDIT_LABELS), dict(SCORECARD_AUDIT_VALUES)
+    for item in items:
+        for name, label in ANSWER_AUDIT_LABELS.items():
+            labels[answer_field(item.id, name)] = label % {"n": item.position}
+        for name, shown in ANSWER_AUDIT_VALUES.items():
+            values[answer_field(item.id, name)] = shown
+    return labels, values
+
+
+def _save(scorecard, form: ScorecardForm):
+    """Save the posted draft, then submit it if asked."""
+    save_draft(scorecard, scorecard_input(form), actor=current_user)
+    if request.form.get("action") == "submit":
+        submit_scorecard(scorecard, actor=current_user)
+    return scorecard
 
 
 @bp.route("/scorecards/<int:scorecard_id>", methods=["GET", "POST"])
@@ -106,24 +112,26 @@ def scorecard_form(scorecard_id: int):
     scorecard = ensure_found(load_scorecard(scorecard_id))
     ensure_allowed(can_view_scorecard(current_user, scorecard))
     editable = scorecard.interviewer_id == current_user.id and not scorecard.is_submitted
-    form, problems = ScorecardForm(), []
+    form = ScorecardForm()
     if request.method == "POST":
         ensure_allowed(editable)
-        try:
-            problems = _save(scorecard, form)
-        except ValueError:
-            problems = [message(HiringError("question_unknown"))]
-        if problems is None:
-            flash(_("Scorecard submitted.") if scorecard.is_submitted
-                  else _("Draft saved."), "success")
-            return redirect(url_for("interviews.scorecard_form", scorecard_id=scorecard.id))
+        # An incomplete scorecard is refused on "submit", yet its draft is kept.
+        if done := submit(
+            lambda: _save(scorecard, form), keep_on_error=True, form=form,
+            success=lambda saved: _("Scorecard submitted.") if saved.is_submitted
+            else _("Draft saved."),
+            redirect_to=url_for("interviews.scorecard_form", scorecard_id=scorecard.id),
+        ):
+            return done
         form.version.data = scorecard.version  # saving again now deliberately replaces
     else:
         fill_scorecard_form(form, scorecard, answer_rows(scorecard))
+    items = kit_items(scorecard)
+    labels, values = audit_labels(items)
     return render_template(
         "interviews/scoring_form.html", scorecard=scorecard, form=form, editable=editable,
-        rows=pair_entries(form, kit_items(scorecard)), problems=problems,
-        recommendations=RECOMMENDATION_LABELS,
+        rows=pair_entries(form, items), recommendations=RECOMMENDATION_LABELS,
+        history=history(scorecard), audit_labels=labels, audit_values=values,
         can_reopen=scorecard.is_submitted
         and can_manage_opening(current_user, scorecard.interview.application.opening),
     )
@@ -132,16 +140,17 @@ def scorecard_form(scorecard_id: int):
 @bp.route("/scorecards/<int:scorecard_id>/draft", methods=["POST"])
 @roles(*PANEL_ROLES)
 def scorecard_autosave(scorecard_id: int):
-    """Autosave from scorecard-autosave.js: the same fields as the form, JSON back."""
+    """Autosave from scorecard-autosave.js: the same fields as the form, JSON back.
+    A refusal is a 409 whose ``message`` the script shows as it is."""
     scorecard = ensure_found(load_scorecard(scorecard_id))
     ensure_allowed(scorecard.interviewer_id == current_user.id)
     try:
         save_draft(scorecard, scorecard_input(ScorecardForm()), actor=current_user)
-    except (HiringError, StaleDataError, ValueError) as error:
+        db.session.commit()
+    except (DomainError, StaleDataError) as error:
         db.session.rollback()
-        code = error.code if isinstance(error, HiringError) else "stale"
-        return jsonify(ok=False, error=code, message=message(HiringError(code))), 409
-    db.session.commit()
+        refusal = error if isinstance(error, DomainError) else EditConflict()
+        return jsonify(ok=False, error=refusal.code, message=refusal.message()), 409
     return jsonify(ok=True, version=scorecard.version,
                    message=_("Draft saved at %(time)s.",
                              time=format_datetime(scorecard.updated_at, "short")))
@@ -153,16 +162,12 @@ def scorecard_reopen(scorecard_id: int):
     scorecard = ensure_found(load_scorecard(scorecard_id))
     ensure_allowed(can_manage_opening(current_user, scorecard.interview.application.opening))
     form = ReopenForm()
-    if form.validate_on_submit():
-        try:
-            reopen_scorecard(scorecard, actor=current_user, reason=form.reason.data)
-        except HiringError as error:
-            db.session.rollback()
-            flash(message(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Scorecard reopened; %(name)s can change it and submit it again.",
-                    name=scorecard.interviewer.display_name), "success")
-            return redirect(url_for("interviews.interview_detail",
-                                    interview_id=scorecard.interview_id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: reopen_scorecard(scorecard, actor=current_user, reason=form.reason.data),
+        success=_("Scorecard reopened; %(name)s can change it and submit it again.",
+                  name=scorecard.interviewer.display_name),
+        redirect_to=url_for("interviews.interview_detail", interview_id=scorecard.interview_id),
+        form=form,
+    )):
+        return done
     return render_template("interviews/scoring_reopen.html", form=form, scorecard=scorecard)
