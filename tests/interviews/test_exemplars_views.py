@@ -4,6 +4,7 @@ bad line listed) and its template, and the suggestion."""
 import io
 import re
 
+import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
@@ -38,20 +39,26 @@ def test_the_rating_grid_saves_ratings_and_high_performers(manager):
     assert '<option value="5" selected>5</option>' in again
 
 
-def csv_upload(client, profile, text: str):
+def csv_upload(client, profile, body: str | bytes):
+    data = body.encode() if isinstance(body, str) else body
     return client.post(
         f"/hiring/profiles/{profile.id}/exemplars/upload",
-        data={"file": (io.BytesIO(text.encode()), "ratings.csv")},
+        data={"file": (io.BytesIO(data), "ratings.csv")},
         content_type="multipart/form-data",
     )
 
 
-def test_a_good_csv_is_saved_and_leads_to_the_suggestion(manager):
-    a = factories.competency("EMP")
-    profile = design.profile((a, 1.0, 3))
+@pytest.fixture
+def emp_profile(app):
+    """A profile of one competency, EMP, and one team member to rate, Ann."""
+    profile = design.profile((factories.competency("EMP"), 1.0, 3))
     design.csm("Ann", "ann@example.test")
     db.session.commit()
+    return profile
 
+
+def test_a_good_csv_is_saved_and_leads_to_the_suggestion(manager, emp_profile):
+    profile = emp_profile
     response = csv_upload(manager, profile, "email,is_high_performer,EMP\nann@example.test,1,4\n")
 
     assert response.status_code == 302
@@ -59,13 +66,8 @@ def test_a_good_csv_is_saved_and_leads_to_the_suggestion(manager):
     assert count(ExemplarMember) == 1
 
 
-def test_a_bad_csv_lists_its_lines_and_saves_nothing(manager):
-    a = factories.competency("EMP")
-    profile = design.profile((a, 1.0, 3))
-    design.csm("Ann", "ann@example.test")
-    db.session.commit()
-
-    response = csv_upload(manager, profile, "email,is_high_performer,EMP\n"
+def test_a_bad_csv_lists_its_lines_and_saves_nothing(manager, emp_profile):
+    response = csv_upload(manager, emp_profile, "email,is_high_performer,EMP\n"
                                             "ann@example.test,1,4\nghost@example.test,1,9\n")
 
     html = page(response)
@@ -76,16 +78,12 @@ def test_a_bad_csv_lists_its_lines_and_saves_nothing(manager):
     assert count(ExemplarMember) == 0
 
 
-def test_a_shift_jis_csv_from_excel_is_read(manager):
-    a = factories.competency("EMP")
-    profile = design.profile((a, 1.0, 3))
+def test_a_shift_jis_csv_from_excel_is_read(manager, emp_profile):
     design.csm("森", "mori@example.test")
     db.session.commit()
     body = "email,is_high_performer,EMP\nmori@example.test,はい,5\n".encode("cp932")
 
-    response = manager.post(f"/hiring/profiles/{profile.id}/exemplars/upload",
-                            data={"file": (io.BytesIO(body), "r.csv")},
-                            content_type="multipart/form-data")
+    response = csv_upload(manager, emp_profile, body)
 
     assert response.status_code == 302
     assert db.session.scalar(select(ExemplarMember)).is_high_performer
@@ -164,7 +162,6 @@ def test_edit_from_the_suggestion_prefills_the_form_without_saving(manager):
             db.session.get(HighPerformerProfile, profile.id).entries] == before
 
 
-
 # --- forms -----------------------------------------------------------------------------
 
 
@@ -174,8 +171,6 @@ def test_the_grid_parser_reads_ratings_and_marks(app):
         [1, 2], [10, 11])
     assert [(r.member_id, r.is_high_performer, r.ratings) for r in rows] == [
         (1, True, {10: 4, 11: None}), (2, False, {10: None, 11: None})]
-
-
 
 
 def test_a_refused_grid_keeps_what_was_entered_and_saves_nothing(manager):
@@ -193,27 +188,17 @@ def test_a_refused_grid_keeps_what_was_entered_and_saves_nothing(manager):
     assert count(ExemplarMember) == 0
 
 
-def test_a_file_that_is_not_csv_text_is_refused_with_how_to_save_it(manager):
-    profile = design.profile()
-    db.session.commit()
-    body = "email,is_high_performer\n".encode("utf-16")
-
-    response = manager.post(f"/hiring/profiles/{profile.id}/exemplars/upload",
-                            data={"file": (io.BytesIO(body), "r.csv")},
-                            content_type="multipart/form-data")
+def test_a_file_that_is_not_csv_text_is_refused_with_how_to_save_it(manager, emp_profile):
+    response = csv_upload(manager, emp_profile, "email,is_high_performer\n".encode("utf-16"))
 
     assert response.status_code == 200
     assert "The file is not CSV text in UTF-8 or Shift_JIS." in page(response)
     assert "Nothing was saved" in page(response)
 
 
-def test_a_csv_header_with_unknown_columns_names_them(manager):
-    profile = design.profile((factories.competency("EMP"), 1.0, 3))
-    design.csm("Ann", "ann@example.test")
-    db.session.commit()
-
-    response = csv_upload(manager, profile, "email,is_high_performer,EMP,NOPE\n"
-                                            "ann@example.test,1,4,4\n")
+def test_a_csv_header_with_unknown_columns_names_them(manager, emp_profile):
+    response = csv_upload(manager, emp_profile, "email,is_high_performer,EMP,NOPE\n"
+                                                "ann@example.test,1,4,4\n")
 
     assert "names column(s) this import does not know: NOPE" in page(response)
     assert "The columns are: email, is_high_performer, EMP." in page(response)
@@ -235,3 +220,4 @@ def shown_version(client, profile) -> str:
     """The profile's version the suggestion page sends back when accepted."""
     html = page(client.get(f"/hiring/profiles/{profile.id}/suggestion"))
     return re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
+

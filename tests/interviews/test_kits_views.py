@@ -168,14 +168,19 @@ def test_an_interviewer_cannot_reach_a_kit_with_only_a_draft(client, weighted):
     assert client.get(f"/hiring/kits/{kit.id}/versions/1").status_code == 404
 
 
-
 # --- fixed query counts ----------------------------------------------------------------
 
 
-def test_kit_version_page_queries_do_not_grow_with_items(manager, weighted):
+@pytest.fixture
+def draft(weighted) -> InterviewKitVersion:
+    """Version 1 of a 3-question kit, a draft."""
     kit = design.kit(weighted, total=3)
     db.session.commit()
-    version_id = kit.versions[0].id
+    return kit.versions[0]
+
+
+def test_kit_version_page_queries_do_not_grow_with_items(manager, draft):
+    version_id, kit_id = draft.id, draft.kit_id
 
     def grow(n):
         version = db.session.get(InterviewKitVersion, version_id)
@@ -186,13 +191,11 @@ def test_kit_version_page_queries_do_not_grow_with_items(manager, weighted):
                 position=len(version.items) + 1, competency=question.competency,
                 question=question, question_type="situational", text=question.text))
 
-    assert_fixed_query_count(manager, f"/hiring/kits/{kit.id}/versions/1", grow)
+    assert_fixed_query_count(manager, f"/hiring/kits/{kit_id}/versions/1", grow)
 
 
-def test_published_kit_page_queries_do_not_grow_with_items(manager, weighted):
-    kit = design.kit(weighted, total=3)
-    db.session.commit()
-    version_id = kit.versions[0].id
+def test_published_kit_page_queries_do_not_grow_with_items(manager, draft):
+    version_id, kit_id = draft.id, draft.kit_id
 
     def grow(n):
         version = db.session.get(InterviewKitVersion, version_id)
@@ -204,7 +207,7 @@ def test_published_kit_page_queries_do_not_grow_with_items(manager, weighted):
         if not version.is_published:
             publish(version, actor=None)
 
-    assert_fixed_query_count(manager, f"/hiring/kits/{kit.id}/versions/1", grow)
+    assert_fixed_query_count(manager, f"/hiring/kits/{kit_id}/versions/1", grow)
 
 
 # --- edit conflicts and history --------------------------------------------------------

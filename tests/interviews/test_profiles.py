@@ -1,5 +1,7 @@
 """High-performer profiles, exemplar ratings and the suggestion built from them."""
 
+import tempfile
+
 import pytest
 from sqlalchemy import select
 
@@ -431,6 +433,19 @@ def test_a_competency_without_a_column_keeps_its_stored_ratings(app):
     member = exemplars_of(profile)[ann.id]
     assert member.is_high_performer
     assert {r.competency_id: r.rating for r in member.ratings} == {emp.id: 5, prd.id: 4}
+
+
+def test_a_csv_in_a_temporary_file_is_read_and_left_open(app):
+    # Werkzeug keeps an upload over 500 KB in a temporary file, not in memory.
+    profile, _emp, _prd, ann, _bob = csv_profile()
+    with tempfile.TemporaryFile() as upload:
+        upload.write(b"email,is_high_performer,EMP\n" + b"\n" * 600_000
+                     + b"ann@example.test,1,4\n")
+        upload.seek(0)
+        result = import_exemplar_csv(profile, upload, actor=None, max_rows=10)
+        assert not upload.closed  # the caller's stream stays the caller's
+    assert (result.rows, result.rated) == (1, 1)
+    assert exemplars_of(profile)[ann.id].is_high_performer
 
 
 def test_a_csv_over_the_row_cap_is_refused(app):

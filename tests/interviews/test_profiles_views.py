@@ -24,7 +24,6 @@ def entry_form(name: str, rows: list[tuple], version=None) -> dict:
     return data
 
 
-
 def test_an_empty_profile_list_offers_a_starter_set(manager):
     response = manager.get("/hiring/profiles")
     assert response.status_code == 200
@@ -73,6 +72,15 @@ def test_profile_errors_are_shown_by_row_and_the_input_is_kept(manager):
     assert 'value="Team lead"' in html and 'value="7"' in html
     assert ('aria-describedby="entries-0-weight-error" aria-invalid="true" '
             'id="entries-0-weight"') in html
+    assert count(HighPerformerProfile) == 0
+
+
+def test_a_profile_without_competencies_is_refused_with_one_message(manager):
+    response = manager.post("/hiring/profiles/new", data=entry_form("Team lead", []))
+
+    assert response.status_code == 200
+    assert page(response).count("Add at least one competency.") == 1
+    assert "problem(s) to fix" not in page(response)
     assert count(HighPerformerProfile) == 0
 
 
@@ -159,7 +167,6 @@ def test_a_profile_from_a_starter_set(manager):
     assert "Rate team members" in detail and "Upload CSV" in detail
 
 
-
 # --- fixed query counts ----------------------------------------------------------------
 
 
@@ -184,7 +191,6 @@ def test_profile_page_queries_do_not_grow_with_entries(manager):
                 competency=factories.competency(), weight=1.0, target_level=3))
 
     assert_fixed_query_count(manager, f"/hiring/profiles/{profile_id}", grow)
-
 
 
 # --- forms -----------------------------------------------------------------------------

@@ -70,7 +70,6 @@ def test_retire_and_reactivate_ask_for_confirmation(manager):
     assert db.session.get(InterviewQuestion, question.id).active
 
 
-
 # --- fixed query counts ----------------------------------------------------------------
 
 
@@ -80,7 +79,6 @@ def test_bank_list_queries_do_not_grow_with_rows(manager):
             design.question(factories.competency())
 
     assert_fixed_query_count(manager, "/hiring/questions", grow)
-
 
 
 # --- forms -----------------------------------------------------------------------------

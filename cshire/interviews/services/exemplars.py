@@ -26,6 +26,7 @@ from cshire.interviews.services.profiles import (
     LEVEL_MIN,
     EntryInput,
     ProfileInput,
+    refusal,
     update_profile,
 )
 
@@ -92,7 +93,7 @@ def save_exemplars(
             elif rating is not None and not LEVEL_MIN <= rating <= LEVEL_MAX:
                 problems.append(Problem("rating_range", {"row": n}))
     if problems:
-        raise HiringError("ratings_rejected", *problems, count=len(problems))
+        raise refusal("ratings_rejected", problems)
     existing = exemplars_of(profile)
     for row in rows:
         _save_member(profile, existing.get(row.member_id), row, actor)
@@ -221,9 +222,9 @@ def _rating(value: str) -> int:
 def exemplar_columns(profile: HighPerformerProfile,
                      members: dict[str, User] | None = None) -> list[Column]:
     """``email,is_high_performer,CODE1,CODE2…``: one rating column per competency of
-    the profile (in any order, any case). The email names one of ``members`` (by lower
-    -case address; not checked without them). An empty flag means "not a high
-    performer", an empty rating "not rated"."""
+    the profile (in any order, any case). The email must name one of ``members``, keyed
+    by lower-case address (only the template, which reads no file, goes without). An
+    empty flag means "not a high performer", an empty rating "not rated"."""
     return [
         Column(EMAIL, required=True, max_length=max_length_of(User.email),
                parse=_team_member(members) if members is not None else str.lower,

@@ -220,8 +220,16 @@ def _validated_entries(data: ProfileInput) -> list[tuple[Competency, float, int]
     if not rows:
         problems.append(Problem("no_competency"))
     if problems:
-        raise HiringError("profile_rejected", *problems, count=len(problems))
+        raise refusal("profile_rejected", problems)
     return valid
+
+
+def refusal(summary: str, problems: Sequence[Problem]) -> HiringError:
+    """One error carrying every problem, headed by ``summary`` (its text counts them);
+    a lone problem is the error itself, so it is not said twice."""
+    if len(problems) == 1:
+        return HiringError(problems[0].code, problems[0], **problems[0].params)
+    return HiringError(summary, *problems, count=len(problems))
 
 
 def _entry_problems(
