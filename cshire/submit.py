@@ -36,7 +36,9 @@ from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
+from wtforms import Field, FieldList, FormField
 
+from cshire.csv_import import format_problems
 from cshire.errors import DomainError, EditConflict, Problem
 from cshire.extensions import db
 from cshire.forms import VersionedForm
@@ -54,7 +56,8 @@ RACE_SQLITE_ERRORS = {
 
 
 def submit(action: Callable[[], T], *, redirect_to: Text[T], success: Text[T] | None = None,
-           form: FlaskForm | None = None, keep_on_error: bool = False) -> Response | None:
+           form: FlaskForm | None = None, keep_on_error: bool = False,
+           problems: list[str] | None = None) -> Response | None:
     """Run ``action`` (one service call, the acting user passed in) and commit.
 
     On success: flash ``success`` and return the redirect to ``redirect_to``; either may
@@ -64,9 +67,16 @@ def submit(action: Callable[[], T], *, redirect_to: Text[T], success: Text[T] | 
     On a refusal: roll back, show the error and return None — the view then renders its
     page again (or, for a POST-only button, redirects back anyway). The error's problems
     that name a field of ``form`` are shown under that field; the rest, and the error's
-    own message unless every problem found its field, are flashed. After an edit conflict
-    the form's version becomes the stored one, so saving the kept input again replaces
-    the other save knowingly.
+    own message unless every problem found its field, are flashed. A problem with a
+    ``line`` may name ``"<list>.<field>"``: that field of row ``line`` of the form's list
+    of sub-forms (a profile's competency rows). After an edit conflict the form's version
+    becomes the stored one, so saving the kept input again replaces the other save
+    knowingly.
+
+    ``problems``: a page that lists a refusal in full above its form (a CSV upload, with
+    hundreds of bad lines) passes a list; the refusal's lines go into it instead of
+    being flashed — every problem as “Line n: …”, or the error's own message when it
+    has none.
 
     ``keep_on_error`` commits what the service wrote before it refused (a failed sign-in
     still counts towards the lock-out).
@@ -81,7 +91,11 @@ def submit(action: Callable[[], T], *, redirect_to: Text[T], success: Text[T] | 
         db.session.commit()
     except (DomainError, StaleDataError, IntegrityError) as error:
         db.session.rollback()
-        _show(_refusal(error), form)
+        refusal = _refusal(error)
+        if problems is not None:
+            problems.extend(format_problems(refusal) or [refusal.message()])
+        else:
+            _show(refusal, form)
         return None
     target = _text(redirect_to, result)
     if success is not None:
@@ -125,11 +139,33 @@ def _show(error: DomainError, form: FlaskForm | None) -> None:
 
 def _place(error: DomainError, problem: Problem, form: FlaskForm | None) -> bool:
     """Put the problem under its form field; False when it names none of ``form``."""
-    if form is None or problem.field is None or problem.field not in form:
+    field = _field_of(problem, form)
+    if field is None:
         return False
-    field = form[problem.field]
-    field.errors = [*field.errors, _problem_text(error, problem)]
+    # Within a row the row is plain to see: its field shows the text without "Line n:".
+    in_row = "." in str(problem.field)
+    text = error.text_for(problem.code, problem.params) if in_row \
+        else _problem_text(error, problem)
+    field.errors = [*field.errors, text]
     return True
+
+
+def _field_of(problem: Problem, form: FlaskForm | None) -> Field | None:
+    """The field ``problem.field`` names: a field of ``form``, or ``list.field`` — that
+    field in row ``problem.line`` of the list of sub-forms ``list``."""
+    if form is None or problem.field is None:
+        return None
+    name, _dot, inner = problem.field.partition(".")
+    if name not in form:
+        return None
+    field = form[name]
+    if not inner:
+        return field
+    rows = field.entries if isinstance(field, FieldList) else []
+    if problem.line is None or not 1 <= problem.line <= len(rows):
+        return None
+    row = rows[problem.line - 1]
+    return row.form[inner] if isinstance(row, FormField) and inner in row.form else None
 
 
 def _problem_text(error: DomainError, problem: Problem) -> str:

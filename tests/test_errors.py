@@ -7,7 +7,7 @@ from flask import get_flashed_messages
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from wtforms import StringField
+from wtforms import FieldList, Form, FormField, StringField
 
 from cshire.audit import ensure_current, record_changes, snapshot
 from cshire.auth.models import Role, Team
@@ -29,6 +29,14 @@ class SampleError(DomainError):
 
 class NameForm(VersionedForm, FlaskForm):
     name = StringField()
+
+
+class RowForm(Form):
+    weight = StringField()
+
+
+class RowsForm(FlaskForm):
+    rows = FieldList(FormField(RowForm), min_entries=2)
 
 
 def _post(app, **data):
@@ -124,6 +132,39 @@ def test_problems_without_a_field_of_the_form_are_flashed_with_their_line(app):
         submit(refuse, redirect_to="/", form=form)
         assert _flashes() == [("error", "Not today."), ("error", "Line 3: Row is wrong.")]
         assert form.name.errors == ["The name Ann is taken."]
+
+
+def test_a_problem_naming_a_field_of_a_row_is_shown_under_that_rows_field(app):
+    with _post(app, **{"rows-0-weight": "1", "rows-1-weight": "0"}):
+        form = RowsForm()
+
+        def refuse():
+            raise SampleError("refused", Problem("bad_row", line=2, field="rows.weight"),
+                              Problem("bad_row", line=3, field="rows.weight"))
+
+        submit(refuse, redirect_to="/", form=form)
+        assert form.rows[1]["weight"].errors == ["Row is wrong."]  # the row shows which
+        assert not form.rows[0]["weight"].errors
+        # Row 3 is not in the form: flashed with its line, after the error's message.
+        assert _flashes() == [("error", "Not today."), ("error", "Line 3: Row is wrong.")]
+
+
+def test_a_page_listing_problems_gets_every_line_instead_of_flashes(app):
+    with _post(app, name="x"):
+        listed: list[str] = []
+
+        def refuse():
+            raise SampleError("refused", Problem("bad_row", line=3),
+                              Problem("name_taken", {"name": "Ann"}, line=5, field="name"))
+
+        assert submit(refuse, redirect_to="/", form=NameForm(), problems=listed) is None
+        assert listed == ["Line 3: Row is wrong.", "Line 5: The name Ann is taken."]
+        assert _flashes() == []
+
+        alone: list[str] = []
+        submit(lambda: _add_team("Refused", refuse=True), redirect_to="/", problems=alone)
+        assert alone == ["Not today."]  # no problems: the error's own message
+    assert _team_names() == []
 
 
 def test_a_racing_save_of_a_versioned_record_becomes_the_edit_conflict(app):

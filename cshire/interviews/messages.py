@@ -6,9 +6,10 @@ one section per area. A code has one meaning in the whole package.
 """
 
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from cshire.audit import YES_NO
+from cshire.audit import CREATED, YES_NO
 from cshire.csv_import import CsvImportError
 from cshire.errors import DomainError
 from cshire.interviews.models.candidates import ApplicationStatus
@@ -149,44 +150,61 @@ CANDIDATE_IMPORT_MESSAGES = {
 # --- profiles, exemplars ----------------------------------------------------------------
 
 PROFILE_MESSAGES = {
-    "name_required": _l("Enter a name."),
+    "profile_rejected": _l("The profile was not saved: %(count)s problem(s) to fix."),
+    "profile_name_required": _l("Enter a name."),
     "no_competency": _l("Add at least one competency."),
-    "competency_required": _l("Row %(row)s: choose a competency."),
+    "row_competency_required": _l("Row %(row)s: choose a competency."),
     "unknown_competency": _l("Row %(row)s: this competency does not exist."),
     "duplicate_competency": _l("Row %(row)s: %(code)s is already in row %(first)s."),
     "weight_positive": _l("Row %(row)s: the weight must be a number greater than 0."),
     "level_range": _l("Row %(row)s: the target level must be a whole number from 1 to 5."),
-    "stale": _l("Someone else saved this profile while you were editing. Your input is still "
-                "in the form: compare it with the current profile, then save again."),
-    "archived": _l("This profile is archived. Restore it before changing it."),
+    "profile_archived": _l("This profile is archived. Restore it before changing it."),
     "unknown_archetype": _l("There is no such starter set."),
+    "ratings_rejected": _l("The ratings were not saved: %(count)s problem(s) to fix."),
     "rating_not_in_profile": _l("Row %(row)s: a rating for a competency outside this profile."),
     "rating_range": _l("Row %(row)s: ratings go from 1 to 5."),
     "no_ratings": _l("There are no ratings yet: rate team members first."),
-    "csv_empty": _l("Line %(row)s: the file is empty."),
-    "csv_encoding": _l("Line %(row)s: the file is not UTF-8 or Shift_JIS text."),
-    "csv_header": _l("Line %(row)s: the header must start with email,is_high_performer."),
-    "csv_unknown_code": _l("Line %(row)s: “%(code)s” is not a competency of this profile."),
-    "csv_duplicate_code": _l("Line %(row)s: the column %(code)s appears twice."),
-    "csv_no_codes": _l("Line %(row)s: add one column per competency code after "
-                       "is_high_performer."),
-    "csv_no_rows": _l("Line %(row)s: there is a header but no team member below it."),
-    "csv_columns": _l("Line %(row)s: expected %(expected)s columns, found %(found)s."),
-    "csv_unknown_email": _l("Line %(row)s: %(email)s is not an active team member "
-                            "(role CSM)."),
-    "csv_duplicate_email": _l("Line %(row)s: %(email)s is already on line %(first)s."),
-    "csv_flag": _l("Line %(row)s: is_high_performer must be 1 or 0 (yes or no), "
-                   "not “%(value)s”."),
-    "csv_rating": _l("Line %(row)s: “%(value)s” is not a rating from 1 to 5."),
+    # The exemplar CSV; the reader's own problems (encoding, header, …) are its csv_* codes.
+    "exemplar_no_competency_column": _l("Add one column per competency code of this profile "
+                                        "after is_high_performer."),
+    "exemplar_unknown_email": _l("%(email)s is not an active team member (role CSM)."),
+    "exemplar_duplicate_email": _l("%(email)s is already on line %(first)s."),
+    "exemplar_flag": _l("is_high_performer must be 1 or 0 (yes or no), not “%(value)s”."),
+    "exemplar_rating": _l("“%(value)s” is not a rating from 1 to 5."),
 }
+
+# The reason recorded when a manager accepts the suggestion from exemplar ratings (in
+# the language of the manager who accepts it, like a reason they would type).
+ACCEPTED_SUGGESTION = _l("accepted suggestion")
+
+PROFILE_AUDIT_LABELS = {
+    "name": _l("Name"),
+    "role_title": _l("Role title"),
+    "description": _l("Description"),
+    "archived": _l("Archived"),
+}
+PROFILE_AUDIT_VALUES = {"archived": YES_NO}
+
+
+def profile_audit_label(field: str) -> str:
+    """The history label of a profile field; an entry's fields are ``<code>.weight``
+    and ``<code>.target_level`` (the competency code at the time of the change)."""
+    code, _dot, part = field.partition(".")
+    if part == "weight":
+        return _("Weight of %(code)s", code=code)
+    if part == "target_level":
+        return _("Target level of %(code)s", code=code)
+    if field == CREATED:
+        return _("Created")
+    return str(PROFILE_AUDIT_LABELS.get(field, field))
 
 
 # --- kits --------------------------------------------------------------------------------
 
 KIT_MESSAGES = {
-    "name_required": _l("Enter a name for the kit."),
-    "language_invalid": _l("Choose a language."),
-    "profile_required": _l("Choose an active profile."),
+    "kit_name_required": _l("Enter a name for the kit."),
+    # "language_invalid" is the question bank's: the same choice, the same words.
+    "kit_profile_required": _l("Choose an active profile."),
     "profile_empty": _l("This profile has no competencies yet: add some first."),
     "minutes_per_question_range": _l("Minutes per question go from 1 to %(max)s."),
     "minutes_positive": _l("Enter the interview length in minutes."),
@@ -204,6 +222,27 @@ KIT_MESSAGES = {
     "empty_kit": _l("A kit without questions cannot be published."),
     "nothing_published": _l("Publish the first version before starting a new one."),
 }
+
+KIT_STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published")}
+
+
+def kit_audit_label(field: str) -> str:
+    """The history label of a kit event. Fields name their version: ``v2.status`` (a
+    version made or published), ``v2.question_3`` (the question at position 3)."""
+    version, _dot, part = field.partition(".")
+    number = version.removeprefix("v")
+    if part == "status":
+        return _("Version %(n)s", n=number)
+    if part.startswith("question_"):
+        return _("Version %(n)s, question %(position)s", n=number,
+                 position=part.removeprefix("question_"))
+    return field
+
+
+def kit_audit_value(field: str, stored: str) -> str:
+    if field.endswith(".status"):
+        return str(KIT_STATUS_LABELS.get(stored, stored))
+    return stored
 
 
 # --- question bank -----------------------------------------------------------------------
@@ -225,10 +264,14 @@ HiringError.messages = {
 }
 
 
-class CandidateImportError(CsvImportError, HiringError):
-    """A candidate CSV file was refused; nothing was imported. A ``HiringError`` like
-    every hiring refusal, and a ``CsvImportError``, whose message merge (defined after
-    the table above, so it is complete) gives it the reader's ``csv_*`` texts and
-    ``CANDIDATE_IMPORT_MESSAGES``."""
+class HiringCsvError(HiringError, CsvImportError):
+    """A hiring CSV file refused (nothing imported): a ``HiringError`` that the one CSV
+    reader raises too, so its table holds the reader's codes beside hiring's. Defined
+    after the table, which its class creation merges in."""
+
+
+class CandidateImportError(HiringCsvError):
+    """A candidate CSV file refused: hiring's and the reader's codes, and the import's
+    own (``CANDIDATE_IMPORT_MESSAGES``)."""
 
     messages = CANDIDATE_IMPORT_MESSAGES

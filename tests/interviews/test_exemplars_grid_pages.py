@@ -1,19 +1,12 @@
 """The exemplar rating grid is paginated: a page shows and saves only its members,
 and the members on other pages keep their ratings."""
 
-import pytest
 from sqlalchemy import select
 
-from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.interviews.models.exemplars import ExemplarMember
 from cshire.interviews.views.exemplars import EXEMPLARS_PER_PAGE
 from tests.interviews import factories_design as design
-
-
-@pytest.fixture
-def manager(as_role):
-    return as_role(Role.MANAGER)
 
 
 def test_saving_one_page_keeps_the_ratings_of_members_on_other_pages(manager):

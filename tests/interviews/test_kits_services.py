@@ -4,15 +4,17 @@ import pytest
 from sqlalchemy import select
 
 from cshire.auth.models import Role
+from cshire.errors import EditConflict
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.kits import InterviewKit, KitItem
 from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.services.kits import (
-    KitError,
     KitRequest,
     allocation_rows,
     build_kit,
     get_version,
+    kit_history,
     kit_length,
     kit_query,
     move_item,
@@ -105,34 +107,35 @@ def test_length_from_interview_minutes(app):
     assert kit_length(KitRequest("k", 1, "en", 6, total_questions=12)) == 12
 
 
-@pytest.mark.parametrize(("overrides", "code"), [
-    ({"name": " "}, "name_required"),
-    ({"language": "de"}, "language_invalid"),
-    ({"total_questions": None}, "length_required"),
-    ({"total_questions": 0}, "total_range"),
-    ({"total_questions": 41}, "total_range"),
-    ({"total_questions": None, "interview_minutes": 0}, "minutes_positive"),
-    ({"total_questions": None, "interview_minutes": 5}, "too_short"),
-    ({"minutes_per_question": 0}, "minutes_per_question_range"),
-    ({"profile_id": None}, "profile_required"),
+@pytest.mark.parametrize(("overrides", "code", "field"), [
+    ({"name": " "}, "kit_name_required", "name"),
+    ({"language": "de"}, "language_invalid", "language"),
+    ({"total_questions": None}, "length_required", "total_questions"),
+    ({"total_questions": 0}, "total_range", "total_questions"),
+    ({"total_questions": 41}, "total_range", "total_questions"),
+    ({"total_questions": None, "interview_minutes": 0}, "minutes_positive", "interview_minutes"),
+    ({"total_questions": None, "interview_minutes": 5}, "too_short", "interview_minutes"),
+    ({"minutes_per_question": 0}, "minutes_per_question_range", "minutes_per_question"),
+    ({"profile_id": None}, "kit_profile_required", "profile"),
 ])
-def test_invalid_kit_requests_are_refused(setup, overrides, code):
-    with pytest.raises(KitError) as error:
+def test_invalid_kit_requests_are_refused_on_their_form_field(setup, overrides, code, field):
+    with pytest.raises(HiringError) as error:
         build_kit(request(setup, **overrides), actor=None)
     assert error.value.code == code
+    assert [(p.code, p.field) for p in error.value.problems] == [(code, field)]
     assert db.session.scalars(select(InterviewKit)).all() == []
 
 
 def test_no_kit_from_an_archived_or_empty_profile(setup):
     set_archived(setup, True)
-    with pytest.raises(KitError) as error:
+    with pytest.raises(HiringError) as error:
         build_kit(request(setup), actor=None)
-    assert error.value.code == "profile_required"
+    assert error.value.code == "kit_profile_required"
 
     empty = HighPerformerProfile(name="Empty")
     db.session.add(empty)
     db.session.flush()
-    with pytest.raises(KitError) as error:
+    with pytest.raises(HiringError) as error:
         build_kit(request(empty), actor=None)
     assert error.value.code == "profile_empty"
 
@@ -165,11 +168,11 @@ def test_swap_refuses_questions_that_do_not_fit(setup):
         "item_unknown": None,
     }
     for code, question_id in cases.items():
-        with pytest.raises(KitError) as error:
+        with pytest.raises(HiringError) as error:
             swap_item(version, 999_999 if code == "item_unknown" else item.id,
                       question_id or design.question(a).id)
         assert error.value.code == code
-    with pytest.raises(KitError) as error:
+    with pytest.raises(HiringError) as error:
         swap_item(version, item.id, None)
     assert error.value.code == "question_unavailable"
 
@@ -189,7 +192,7 @@ def test_move_swaps_neighbours_and_stops_at_the_ends(setup):
     reloaded = get_version(version.kit_id, 1)
     assert [i.id for i in reloaded.items][:2] == [second.id, first.id]
 
-    with pytest.raises(KitError) as error:
+    with pytest.raises(HiringError) as error:
         move_item(version, first.id, "sideways")
     assert error.value.code == "direction_invalid"
 
@@ -222,7 +225,7 @@ def test_a_published_version_cannot_be_modified(setup):
         lambda: move_item(version, version.items[1].id, "up"),
         lambda: publish(version, actor=None),
     ):
-        with pytest.raises(KitError) as error:
+        with pytest.raises(HiringError) as error:
             change()
         assert error.value.code == "published_immutable"
     assert [(i.position, i.question_id, i.text) for i in version.items] == before
@@ -233,7 +236,7 @@ def test_an_empty_draft_cannot_be_published(app):
     a = factories.competency()
     profile = design.profile((a, 1.0, 3))
     version = build_kit(request(profile, total_questions=2), actor=None).versions[0]
-    with pytest.raises(KitError) as error:
+    with pytest.raises(HiringError) as error:
         publish(version, actor=None)
     assert error.value.code == "empty_kit"
 
@@ -281,7 +284,7 @@ def test_a_new_version_needs_a_published_one(setup):
     db.session.delete(kit.versions[0])
     db.session.flush()
     db.session.refresh(kit)
-    with pytest.raises(KitError) as error:
+    with pytest.raises(HiringError) as error:
         new_version(kit, actor=None)
     assert error.value.code == "nothing_published"
 
@@ -293,3 +296,58 @@ def test_interviewers_list_only_kits_with_a_published_version(setup):
 
     assert db.session.scalars(kit_query(published_only=True)).all() == [published]
     assert set(db.session.scalars(kit_query())) == {draft_only, published}
+
+
+# --- edit conflicts and the audit trail ------------------------------------------------
+
+
+def test_every_version_event_is_in_the_kit_history_with_who_did_it(setup):
+    manager = factories.user(Role.MANAGER, name="Mia")
+    kit = build_kit(request(setup), actor=manager)
+    v1 = kit.versions[0]
+    first, second = v1.items[0], v1.items[1]
+    first_text, second_text = first.text, second.text
+    spare = swap_candidates(v1)[first.competency_id][0]
+
+    swap_item(v1, first.id, spare.id, actor=manager)
+    move_item(v1, second.id, "up", actor=manager)
+    publish(v1, actor=manager)
+    new_version(kit, actor=manager)
+    db.session.commit()
+
+    rows = [(row.field, row.old_value, row.new_value) for row in reversed(kit_history(kit))]
+    assert rows == [
+        ("v1.status", "", "draft"),
+        ("v1.question_1", first_text, spare.text),
+        ("v1.question_1", spare.text, second_text),
+        ("v1.question_2", second_text, spare.text),
+        ("v1.status", "draft", "published"),
+        ("v2.status", "", "draft"),
+    ]
+    assert {row.actor for row in kit_history(kit)} == {manager}
+
+
+def test_a_change_on_a_draft_page_loaded_before_another_save_is_refused(setup):
+    manager = factories.user(Role.MANAGER, name="Mia")
+    version = build_kit(request(setup), actor=None).versions[0]
+    db.session.commit()
+    loaded = version.version
+    item = version.items[0]
+    spare = swap_candidates(version)[item.competency_id][0]
+
+    swap_item(version, item.id, spare.id, loaded_version=loaded, actor=manager)
+    db.session.commit()
+    assert version.version == loaded + 1  # a change of items alone still counts
+
+    order = [i.id for i in version.items]
+    for late_change in (
+        lambda: move_item(version, version.items[1].id, "up", loaded_version=loaded),
+        lambda: publish(version, actor=None, loaded_version=loaded),
+        lambda: swap_item(version, item.id, spare.id, loaded_version=None),
+    ):
+        with pytest.raises(EditConflict) as conflict:
+            late_change()
+        assert conflict.value.who == "Mia"
+    assert [i.id for i in version.items] == order and not version.is_published
+    publish(version, actor=None, loaded_version=version.version)
+    assert version.is_published

@@ -3,8 +3,8 @@
 import pytest
 
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.services.questions import (
-    QuestionError,
     QuestionFilters,
     QuestionInput,
     create_question,
@@ -39,23 +39,24 @@ def test_create_question_trims_text_and_keeps_one_probe_per_line(app):
     assert question.active and question.times_used == 0
 
 
-@pytest.mark.parametrize(("overrides", "code"), [
-    ({"competency_id": None}, "competency_required"),
-    ({"competency_id": 999_999}, "competency_required"),
-    ({"question_type": "trick"}, "type_invalid"),
-    ({"language": "fr"}, "language_invalid"),
-    ({"text": "   "}, "text_required"),
+@pytest.mark.parametrize(("overrides", "code", "field"), [
+    ({"competency_id": None}, "competency_required", "competency"),
+    ({"competency_id": 999_999}, "competency_required", "competency"),
+    ({"question_type": "trick"}, "type_invalid", "question_type"),
+    ({"language": "fr"}, "language_invalid", "language"),
+    ({"text": "   "}, "text_required", "text"),
 ])
-def test_invalid_questions_are_refused(app, overrides, code):
+def test_invalid_questions_are_refused_on_their_form_field(app, overrides, code, field):
     competency = factories.competency()
-    with pytest.raises(QuestionError) as error:
+    with pytest.raises(HiringError) as error:
         create_question(data(competency, **overrides))
     assert error.value.code == code
+    assert [(p.code, p.field) for p in error.value.problems] == [(code, field)]
 
 
 def test_new_questions_need_an_active_competency_but_old_ones_keep_theirs(app):
     archived = factories.competency(archived=True)
-    with pytest.raises(QuestionError) as error:
+    with pytest.raises(HiringError) as error:
         create_question(data(archived))
     assert error.value.code == "competency_archived"
 
@@ -66,7 +67,7 @@ def test_new_questions_need_an_active_competency_but_old_ones_keep_theirs(app):
     assert question.text == "Reworded?"
 
     other = factories.competency(archived=True)
-    with pytest.raises(QuestionError):
+    with pytest.raises(HiringError):
         update_question(question, data(other))
 
 

@@ -1,4 +1,5 @@
-"""Kit forms: a new kit, swapping and moving a question."""
+"""Kit forms: a new kit; publishing a draft, swapping and moving its questions (each
+carries the draft's version the page was loaded at)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -11,6 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import NumberInput
 
+from cshire.forms import VersionedForm
 from cshire.interviews.forms.choices import language_choices, optional_int
 
 
@@ -33,9 +35,13 @@ class KitForm(FlaskForm):
     )
 
 
-class SwapForm(FlaskForm):
+class DraftForm(VersionedForm, FlaskForm):
+    """A change to a draft version (publish): ``DraftForm(obj=version)``."""
+
+
+class SwapForm(DraftForm):
     question = IntegerField(validators=[Optional()])
 
 
-class MoveForm(FlaskForm):
+class MoveForm(DraftForm):
     direction = StringField(validators=[Optional()])

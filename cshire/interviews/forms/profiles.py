@@ -20,6 +20,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import NumberInput
 
 from cshire.competencies.models import Competency
+from cshire.forms import VersionedForm
 from cshire.interviews.forms.choices import competency_choices, optional_int
 from cshire.interviews.services.profiles import (
     EntryInput,
@@ -39,13 +40,12 @@ class EntryForm(Form):
     remove = BooleanField(_l("Remove"))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(VersionedForm, FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)],
                        description=_l("The role it describes, e.g. “CSM — high touch”."))
     role_title = StringField(_l("Role title"), validators=[Optional(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional()])
     entries = FieldList(FormField(EntryForm), min_entries=0)
-    version = HiddenField()
 
     def prepare(self, competencies: Iterable[Competency], *, blank_rows: int = BLANK_ROWS) -> None:
         """Offer the competencies in every row and add empty rows to fill in."""

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cshire.auth.models import User
 from cshire.competencies.models import Competency
-from cshire.database import utcnow
+from cshire.database import Versioned, utcnow
 from cshire.extensions import db
 from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.models.questions import InterviewQuestion
@@ -41,9 +41,10 @@ class InterviewKit(db.Model):
     )
 
 
-class InterviewKitVersion(db.Model):
+class InterviewKitVersion(Versioned, db.Model):
     """One version of a kit. A draft can change; a published version never does, and
-    interviews point at the exact version they used."""
+    interviews point at the exact version they used. Changes to a draft's items touch
+    ``updated_at``, so two managers editing one draft see each other's saves."""
 
     __tablename__ = "interview_kit_versions"
     __table_args__ = (UniqueConstraint("kit_id", "number"),)
@@ -56,6 +57,7 @@ class InterviewKitVersion(db.Model):
     minutes_per_question: Mapped[int] = mapped_column(default=6)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None]
     published_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL")

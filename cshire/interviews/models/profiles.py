@@ -9,11 +9,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cshire.auth.models import User
 from cshire.competencies.models import Competency
-from cshire.database import utcnow
+from cshire.database import Versioned, utcnow
 from cshire.extensions import db
 
 
-class HighPerformerProfile(db.Model):
+class HighPerformerProfile(Versioned, db.Model):
     """What the team's high performers in one role have in common."""
 
     __tablename__ = "high_performer_profiles"
@@ -27,15 +27,12 @@ class HighPerformerProfile(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     archived_at: Mapped[datetime | None]
-    version: Mapped[int] = mapped_column(default=1)
 
     entries: Mapped[list["ProfileCompetency"]] = relationship(
         back_populates="profile", cascade="all, delete-orphan",
         order_by="(ProfileCompetency.weight.desc(), ProfileCompetency.id)",
     )
     created_by: Mapped[User | None] = relationship()
-
-    __mapper_args__ = {"version_id_col": version}
 
 
 class ProfileCompetency(db.Model):

@@ -1,20 +1,23 @@
 """Exemplar ratings: the manager rates current team members and marks the high
-performers; cshire suggests target levels and weights from them (``exemplars.py`` at
-the package root holds the pure statistics). Services never commit.
+performers; cshire suggests target levels and weights from them (``rules/exemplars.py``
+holds the pure statistics). Ratings come from the grid or from a CSV file read by the
+one CSV reader (``cshire.csv_import``). Services never commit.
 """
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import IO
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cshire.auth.models import Role, RoleGrant, User
 from cshire.competencies.models import Competency
+from cshire.csv_import import CellError, Column, CsvImport, Row, max_length_of, template_csv
 from cshire.database import utcnow
+from cshire.errors import Problem
 from cshire.extensions import db
+from cshire.interviews.messages import ACCEPTED_SUGGESTION, HiringCsvError, HiringError
 from cshire.interviews.models.exemplars import ExemplarMember, ExemplarRating
 from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 from cshire.interviews.rules.exemplars import CompetencySuggestion, suggest_profile
@@ -22,9 +25,8 @@ from cshire.interviews.services.profiles import (
     LEVEL_MAX,
     LEVEL_MIN,
     EntryInput,
-    Problem,
-    ProfileError,
     ProfileInput,
+    refusal,
     update_profile,
 )
 
@@ -87,11 +89,11 @@ def save_exemplars(
     for n, row in enumerate(rows, start=1):
         for competency_id, rating in row.ratings.items():
             if competency_id not in competency_ids:
-                problems.append(Problem("rating_not_in_profile", n))
+                problems.append(Problem("rating_not_in_profile", {"row": n}))
             elif rating is not None and not LEVEL_MIN <= rating <= LEVEL_MAX:
-                problems.append(Problem("rating_range", n))
+                problems.append(Problem("rating_range", {"row": n}))
     if problems:
-        raise ProfileError(*problems)
+        raise refusal("ratings_rejected", problems)
     existing = exemplars_of(profile)
     for row in rows:
         _save_member(profile, existing.get(row.member_id), row, actor)
@@ -162,117 +164,129 @@ def suggested_entries(profile: HighPerformerProfile) -> list[EntryInput]:
     return entries
 
 
-def accept_suggestion(profile: HighPerformerProfile, *, version: int) -> int:
-    """Apply the suggested levels and weights; returns how many entries changed."""
+def accept_suggestion(profile: HighPerformerProfile, *, version: int | None,
+                      actor: User | None = None) -> int:
+    """Apply the suggested levels and weights to the profile as loaded at ``version``
+    (recorded with the reason "accepted suggestion"); returns how many entries changed."""
     if not suggestion_for(profile):
-        raise ProfileError(Problem("no_ratings"))
+        raise HiringError("no_ratings")
     entries = suggested_entries(profile)
     before = {e.competency_id: (e.weight, e.target_level) for e in profile.entries}
     changed = sum(1 for e in entries if before[e.competency_id] != (e.weight, e.target_level))
     update_profile(
         profile,
         ProfileInput(profile.name, profile.role_title, profile.description, entries),
-        version=version,
+        version=version, actor=actor, reason=str(ACCEPTED_SUGGESTION),
     )
     return changed
 
 
 # --- exemplar CSV ----------------------------------------------------------------------
 
-CSV_FIXED_COLUMNS = ("email", "is_high_performer")
-_TRUE = {"1", "y", "yes", "true", "x", "high", "はい"}
-_FALSE = {"", "0", "n", "no", "false", "いいえ"}
+EMAIL, HIGH_PERFORMER = "email", "is_high_performer"
+_TRUE = frozenset({"1", "y", "yes", "true", "x", "high", "はい"})
+_FALSE = frozenset({"0", "n", "no", "false", "いいえ"})
 
 
-def exemplar_csv_template(profile: HighPerformerProfile) -> str:
+@dataclass(frozen=True)
+class ExemplarImport:
+    rows: int  # team members in the file
+    rated: int  # team members with ratings on the profile now
+
+
+def _team_member(members: dict[str, User]) -> Callable[[str], User]:
+    """A parser of the email column: the active team member with that address (any
+    case), checked cell by cell so that a line shows all of its problems at once."""
+    def parse(value: str) -> User:
+        member = members.get(value.lower())
+        if member is None:
+            raise CellError("exemplar_unknown_email", email=value.lower())
+        return member
+
+    return parse
+
+
+def _high_performer(value: str) -> bool:
+    word = value.casefold()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise CellError("exemplar_flag")
+
+
+def _rating(value: str) -> int:
+    if value.isascii() and value.isdigit() and LEVEL_MIN <= int(value) <= LEVEL_MAX:
+        return int(value)
+    raise CellError("exemplar_rating")
+
+
+def exemplar_columns(profile: HighPerformerProfile,
+                     members: dict[str, User] | None = None) -> list[Column]:
+    """``email,is_high_performer,CODE1,CODE2…``: one rating column per competency of
+    the profile (in any order, any case). The email must name one of ``members``, keyed
+    by lower-case address (only the template, which reads no file, goes without). An
+    empty flag means "not a high performer", an empty rating "not rated"."""
+    return [
+        Column(EMAIL, required=True, max_length=max_length_of(User.email),
+               parse=_team_member(members) if members is not None else str.lower,
+               example="ann@example.com"),
+        Column(HIGH_PERFORMER, parse=_high_performer, default=False, example="1"),
+        *(Column(entry.competency.code, parse=_rating, example="4")
+          for entry in profile.entries),
+    ]
+
+
+def exemplar_csv_template(profile: HighPerformerProfile) -> bytes:
     """A CSV to fill in: the header and one row per team member, ratings empty."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*CSV_FIXED_COLUMNS, *(e.competency.code for e in profile.entries)])
-    for member in team_members():
-        writer.writerow([member.email, "0", *([""] * len(profile.entries))])
-    return out.getvalue()
+    blank = [""] * len(profile.entries)
+    return template_csv(exemplar_columns(profile),
+                        ([member.email, "0", *blank] for member in team_members()))
 
 
-def parse_exemplar_csv(profile: HighPerformerProfile, text: str) -> list[ExemplarInput]:
-    """Read ``email,is_high_performer,CODE1,CODE2…`` (a header, then one row per team
-    member). Every bad line is reported with its line number; if there is any, the
-    whole file is refused so a half-imported team never skews the suggestion.
-    An empty rating cell means "not rated"."""
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
-    if not numbered:
-        raise ProfileError(Problem("csv_empty", 1))
-    header_line, header = numbered[0]
-    codes = _csv_codes(profile, header_line, header)
-    emails = {row[0].strip().lower() for _, row in numbered[1:] if row}
-    members = {
-        u.email: u for u in team_members() if u.email in emails
-    }
-    problems: list[Problem] = []
-    parsed: list[ExemplarInput] = []
-    seen: dict[str, int] = {}
-    for line, row in numbered[1:]:
-        row_problems, result = _csv_row(line, row, codes, members, seen)
-        problems += row_problems
-        if result is not None:
-            parsed.append(result)
-    if not numbered[1:]:
-        problems.append(Problem("csv_no_rows", header_line))
-    if problems:
-        raise ProfileError(*problems)
-    return parsed
+def parse_exemplar_csv(profile: HighPerformerProfile, source: IO[bytes] | bytes, *,
+                       max_rows: int | None = None) -> list[ExemplarInput]:
+    """The team members' rows of an exemplar CSV. Every bad line is reported with its
+    line number; if there is any, the whole file is refused (``HiringCsvError``) so a
+    half-imported team never skews the suggestion. Only the competencies the file has
+    a column for are rated: a member's other ratings stay as they are."""
+    members = {user.email.lower(): user for user in team_members()}
+    reader = CsvImport(source, exemplar_columns(profile, members), max_rows=max_rows,
+                       error_class=HiringCsvError)
+    rows = list(reader)
+    codes = _rated_columns(profile, reader)
+    seen: dict[int, int] = {}
+    parsed = [_exemplar_row(row, codes, seen, reader) for row in rows]
+    reader.raise_if_problems()
+    return [row for row in parsed if row is not None]
 
 
-def _csv_codes(profile: HighPerformerProfile, line: int, header: list[str]) -> list[int]:
-    """The competency id of each rating column, in column order."""
-    fixed = [cell.strip().lower() for cell in header[:2]]
-    if fixed != list(CSV_FIXED_COLUMNS):
-        raise ProfileError(Problem("csv_header", line))
-    by_code = {e.competency.code: e.competency_id for e in profile.entries}
-    problems, ids = [], []
-    for cell in header[2:]:
-        code = cell.strip().upper()
-        if code not in by_code:
-            problems.append(Problem("csv_unknown_code", line, {"code": cell.strip()}))
-        elif by_code[code] in ids:
-            problems.append(Problem("csv_duplicate_code", line, {"code": code}))
-        else:
-            ids.append(by_code[code])
-    if not header[2:]:
-        problems.append(Problem("csv_no_codes", line))
-    if problems:
-        raise ProfileError(*problems)
-    return ids
+def _rated_columns(profile: HighPerformerProfile, reader: CsvImport) -> dict[str, int]:
+    """Competency code → id of the rating columns the file has (an absent column reads
+    as empty, which must not erase the ratings stored for it)."""
+    expected = ", ".join(column.name for column in reader.columns)
+    if HIGH_PERFORMER not in reader.columns_in_file:
+        raise HiringCsvError("csv_header_missing", missing=HIGH_PERFORMER, unexpected="",
+                             expected=expected)
+    ids = {entry.competency.code: entry.competency_id for entry in profile.entries}
+    codes = {name: ids[name] for name in reader.columns_in_file if name in ids}
+    if not codes:
+        raise HiringCsvError("exemplar_no_competency_column")
+    return codes
 
 
-def _csv_row(
-    line: int, row: list[str], ids: list[int], members: dict[str, User], seen: dict[str, int]
-) -> tuple[list[Problem], ExemplarInput | None]:
-    if len(row) != len(ids) + 2:
-        return [Problem("csv_columns", line, {"expected": len(ids) + 2, "found": len(row)})], None
-    email, flag, *cells = (cell.strip() for cell in row)
-    email = email.lower()
-    problems = []
-    member = members.get(email)
-    if member is None:
-        problems.append(Problem("csv_unknown_email", line, {"email": email}))
-    elif email in seen:
-        problems.append(
-            Problem("csv_duplicate_email", line, {"email": email, "first": seen[email]})
-        )
-    else:
-        seen[email] = line
-    if flag.lower() not in _TRUE | _FALSE:
-        problems.append(Problem("csv_flag", line, {"value": flag}))
-    ratings: dict[int, int | None] = {}
-    for competency_id, cell in zip(ids, cells, strict=True):
-        if not cell:
-            ratings[competency_id] = None
-        elif cell.isascii() and cell.isdigit() and LEVEL_MIN <= int(cell) <= LEVEL_MAX:
-            ratings[competency_id] = int(cell)
-        else:
-            problems.append(Problem("csv_rating", line, {"value": cell}))
-    if problems or member is None:
-        return problems, None
-    return [], ExemplarInput(member.id, flag.lower() in _TRUE, ratings)
+def _exemplar_row(row: Row, codes: dict[str, int], seen: dict[int, int],
+                  reader: CsvImport) -> ExemplarInput | None:
+    member = row[EMAIL]
+    if member.id in seen:
+        reader.add_problem(row.line, "exemplar_duplicate_email", field=EMAIL,
+                           email=member.email.lower(), first=seen[member.id])
+        return None
+    seen[member.id] = row.line
+    return ExemplarInput(member.id, row[HIGH_PERFORMER],
+                         {competency_id: row[code] for code, competency_id in codes.items()})
+
+
+def import_exemplar_csv(profile: HighPerformerProfile, source: IO[bytes] | bytes, *,
+                        actor: User | None, max_rows: int | None) -> ExemplarImport:
+    """Read an exemplar CSV and store its ratings, all or nothing."""
+    rows = parse_exemplar_csv(profile, source, max_rows=max_rows)
+    return ExemplarImport(len(rows), save_exemplars(profile, rows, actor=actor))

@@ -8,20 +8,26 @@ result. Rules kept here:
 - publishing freezes a version for good (interviews point at the exact version), and
   counts one more use for every bank question it contains;
 - "editing" a published kit starts the next version as a draft copy, so candidates
-  already interviewed keep the questions they were asked.
+  already interviewed keep the questions they were asked;
+- a change to a draft made on a page loaded earlier is refused when someone changed
+  the draft in between (``ensure_current``), and every version event — made, a question
+  swapped or moved, published — is recorded in the audit trail of its version.
 
 Services never commit: the view or CLI command does.
 """
 
 from dataclasses import dataclass
+from enum import Enum
 
-from sqlalchemy import Select, exists, func, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, and_, exists, func, select, update
+from sqlalchemy.orm import joinedload, selectinload
 
+from cshire.audit import AuditEntry, Change, ensure_current, record_changes
 from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitItem, KitStatus
 from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 from cshire.interviews.models.questions import InterviewQuestion
@@ -32,11 +38,17 @@ MAX_QUESTIONS = 40
 MAX_MINUTES_PER_QUESTION = 60
 
 
-class KitError(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
+
+
+class Loaded(Enum):
+    """How the caller knows the draft it changes. ``AS_READ``: it read the draft in
+    this transaction (a command, the demo), so there is nothing to compare; a view
+    passes the version its page was loaded at instead."""
+
+    AS_READ = "as read"
+
+
+AS_READ = Loaded.AS_READ
 
 
 @dataclass(frozen=True)
@@ -172,19 +184,20 @@ def kit_length(request: KitRequest) -> int:
     """How many questions the request asks for (validated)."""
     mpq = request.minutes_per_question
     if not isinstance(mpq, int) or not 1 <= mpq <= MAX_MINUTES_PER_QUESTION:
-        raise KitError("minutes_per_question_range", max=MAX_MINUTES_PER_QUESTION)
+        raise HiringError.on_field("minutes_per_question", "minutes_per_question_range",
+                                   max=MAX_MINUTES_PER_QUESTION)
     if request.total_questions is not None:
         total = request.total_questions
     elif request.interview_minutes is not None:
         if request.interview_minutes <= 0:
-            raise KitError("minutes_positive")
+            raise HiringError.on_field("interview_minutes", "minutes_positive")
         total = kits.questions_for_minutes(request.interview_minutes, mpq)
         if total == 0:
-            raise KitError("too_short", minutes=mpq)
+            raise HiringError.on_field("interview_minutes", "too_short", minutes=mpq)
     else:
-        raise KitError("length_required")
+        raise HiringError.on_field("total_questions", "length_required")
     if not 1 <= total <= MAX_QUESTIONS:
-        raise KitError("total_range", max=MAX_QUESTIONS)
+        raise HiringError.on_field("total_questions", "total_range", max=MAX_QUESTIONS)
     return total
 
 
@@ -194,15 +207,15 @@ def build_kit(request: KitRequest, *, actor: User | None) -> InterviewKit:
     too few questions for a competency the draft simply holds fewer; the version page
     shows the shortfall per competency."""
     if not request.name.strip():
-        raise KitError("name_required")
+        raise HiringError.on_field("name", "kit_name_required")
     if request.language not in LANGUAGES:
-        raise KitError("language_invalid")
+        raise HiringError.on_field("language", "language_invalid")
     total = kit_length(request)
     profile = db.session.get(HighPerformerProfile, request.profile_id or 0)
     if profile is None or profile.archived_at is not None:
-        raise KitError("profile_required")
+        raise HiringError.on_field("profile", "kit_profile_required")
     if not profile.entries:
-        raise KitError("profile_empty")
+        raise HiringError.on_field("profile", "profile_empty")
     kit = InterviewKit(name=request.name.strip(), profile=profile, language=request.language,
                        created_by_id=actor.id if actor else None)
     version = InterviewKitVersion(number=1, total_questions=total,
@@ -211,6 +224,7 @@ def build_kit(request: KitRequest, *, actor: User | None) -> InterviewKit:
     version.items.extend(_picked_items(profile, request.language, total))
     db.session.add(kit)
     db.session.flush()
+    _record_made(version, actor)
     return kit
 
 
@@ -251,34 +265,46 @@ def ensure_draft(version: InterviewKitVersion) -> None:
     """Refuse any change to a published version: candidates were (or will be) asked
     exactly these questions."""
     if version.is_published:
-        raise KitError("published_immutable", number=version.number)
+        raise HiringError("published_immutable", number=version.number)
 
 
-def swap_item(version: InterviewKitVersion, item_id: int, question_id: int | None) -> KitItem:
+def _ensure_editable(version: InterviewKitVersion, loaded_version: int | Loaded | None) -> None:
+    ensure_draft(version)
+    if loaded_version is not AS_READ:
+        ensure_current(version, loaded_version)
+
+
+def swap_item(version: InterviewKitVersion, item_id: int, question_id: int | None, *,
+              loaded_version: int | Loaded | None = AS_READ,
+              actor: User | None = None) -> KitItem:
     """Replace an item's question with another active bank question of the same
     competency and language that the version does not hold yet."""
-    ensure_draft(version)
+    _ensure_editable(version, loaded_version)
     item = _item_of(version, item_id)
     question = db.session.get(InterviewQuestion, question_id) if question_id else None
     if question is None or not question.active:
-        raise KitError("question_unavailable")
+        raise HiringError("question_unavailable")
     if question.competency_id != item.competency_id:
-        raise KitError("question_other_competency")
+        raise HiringError("question_other_competency")
     if question.language != version.kit.language:
-        raise KitError("question_other_language")
+        raise HiringError("question_other_language")
     if any(other.question_id == question.id for other in version.items if other is not item):
-        raise KitError("question_already_in_kit")
+        raise HiringError("question_already_in_kit")
+    before = item.text
     _copy_question(item, question)
+    _record_items(version, {item.position: Change(before, item.text)}, actor)
     db.session.flush()
     return item
 
 
-def move_item(version: InterviewKitVersion, item_id: int, direction: str) -> None:
+def move_item(version: InterviewKitVersion, item_id: int, direction: str, *,
+              loaded_version: int | Loaded | None = AS_READ,
+              actor: User | None = None) -> None:
     """Move an item one place up or down. Positions are unique per version, so the
     two items pass through a free position (0) to swap."""
-    ensure_draft(version)
+    _ensure_editable(version, loaded_version)
     if direction not in ("up", "down"):
-        raise KitError("direction_invalid")
+        raise HiringError("direction_invalid")
     item = _item_of(version, item_id)
     items = sorted(version.items, key=lambda i: i.position)
     index = items.index(item) + (-1 if direction == "up" else 1)
@@ -286,6 +312,9 @@ def move_item(version: InterviewKitVersion, item_id: int, direction: str) -> Non
         return
     other = items[index]
     first, second = item.position, other.position
+    # Each position now holds the other question: two changes of the version.
+    _record_items(version, {first: Change(item.text, other.text),
+                            second: Change(other.text, item.text)}, actor)
     item.position = 0
     db.session.flush()
     other.position = first
@@ -298,18 +327,57 @@ def move_item(version: InterviewKitVersion, item_id: int, direction: str) -> Non
 def _item_of(version: InterviewKitVersion, item_id: int) -> KitItem:
     item = next((i for i in version.items if i.id == item_id), None)
     if item is None:
-        raise KitError("item_unknown")
+        raise HiringError("item_unknown")
     return item
+
+
+# --- the audit trail of versions -------------------------------------------------------
+
+
+def _record_items(version: InterviewKitVersion, changes: dict[int, Change],
+                  actor: User | None) -> None:
+    """Record the questions that changed at their positions. Items are child rows:
+    touching the version bumps its counter, so a page loaded before is out of date."""
+    record_changes(version, {f"v{version.number}.question_{position}": change
+                             for position, change in sorted(changes.items())}, actor)
+    version.updated_at = utcnow()
+
+
+def _record_made(version: InterviewKitVersion, actor: User | None) -> None:
+    """A version is made as a draft: its status changes from nothing to draft."""
+    record_changes(version, {_status_field(version): Change("", KitStatus.DRAFT.value)}, actor)
+
+
+def _status_field(version: InterviewKitVersion) -> str:
+    return f"v{version.number}.status"
+
+
+def kit_history(kit: InterviewKit) -> list[AuditEntry]:
+    """The audit rows of every version of the kit, newest first, each with its actor
+    (one query however many versions and rows)."""
+    return list(db.session.scalars(
+        select(AuditEntry)
+        .join(InterviewKitVersion, and_(
+            AuditEntry.entity_type == InterviewKitVersion.__tablename__,
+            AuditEntry.entity_id == InterviewKitVersion.id,
+        ))
+        .where(InterviewKitVersion.kit_id == kit.id)
+        .options(joinedload(AuditEntry.actor))
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    ))
 
 
 # --- publishing and new versions -------------------------------------------------------
 
 
-def publish(version: InterviewKitVersion, *, actor: User | None) -> None:
+def publish(version: InterviewKitVersion, *, actor: User | None,
+            loaded_version: int | Loaded | None = AS_READ) -> InterviewKitVersion:
     """Freeze the draft and count one use for each bank question in it."""
-    ensure_draft(version)
+    _ensure_editable(version, loaded_version)
     if not version.items:
-        raise KitError("empty_kit")
+        raise HiringError("empty_kit")
+    record_changes(version, {_status_field(version): Change(
+        version.status, KitStatus.PUBLISHED.value)}, actor)
     version.status = KitStatus.PUBLISHED.value
     version.published_at = utcnow()
     version.published_by_id = actor.id if actor else None
@@ -322,6 +390,7 @@ def publish(version: InterviewKitVersion, *, actor: User | None) -> None:
             .execution_options(synchronize_session="fetch")
         )
     db.session.flush()
+    return version
 
 
 def new_version(kit: InterviewKit, *, actor: User | None) -> InterviewKitVersion:
@@ -333,7 +402,7 @@ def new_version(kit: InterviewKit, *, actor: User | None) -> InterviewKitVersion
         return existing
     source = latest_published(kit)
     if source is None:
-        raise KitError("nothing_published")
+        raise HiringError("nothing_published")
     number = (db.session.scalar(
         select(func.max(InterviewKitVersion.number)).where(InterviewKitVersion.kit_id == kit.id)
     ) or 0) + 1
@@ -350,4 +419,5 @@ def new_version(kit: InterviewKit, *, actor: User | None) -> InterviewKitVersion
         ))
     kit.versions.append(draft)
     db.session.flush()
+    _record_made(draft, actor)
     return draft

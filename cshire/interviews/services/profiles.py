@@ -5,45 +5,30 @@ high performer shows. Services never commit: the view or CLI command does.
 
 Validation collects *every* problem of a submitted profile before refusing it, so a
 manager fixing a long form sees all rows to correct at once, not one per round trip.
+A row's problem names its row (``line``) and field (``entries.weight``…), so the form
+shows it next to what caused it. Every change is recorded in the audit trail.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
+from cshire.audit import Change, diff, ensure_current, record_changes, record_created
 from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.competencies.services import import_archetype
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.database import utcnow
+from cshire.errors import Problem
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 
 LEVEL_MIN, LEVEL_MAX = 1, 5
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason a submission is refused. ``row`` is 1-based (an entry row of the
-    profile form, or a line of an uploaded CSV); None for the whole submission."""
-
-    code: str
-    row: int | None = None
-    params: dict[str, object] = field(default_factory=dict)
-
-
-class ProfileError(Exception):
-    """Raised with every problem found; nothing has been changed."""
-
-    def __init__(self, *problems: Problem) -> None:
-        super().__init__(", ".join(p.code for p in problems))
-        self.problems = list(problems)
-
-    @property
-    def codes(self) -> list[str]:
-        return [p.code for p in self.problems]
+ENTRIES = "entries"  # the profile form's list of competency rows
 
 
 @dataclass(frozen=True)
@@ -99,7 +84,8 @@ def create_profile(
     entries = _validated_entries(data)
     profile = HighPerformerProfile(
         name=data.name.strip(), role_title=data.role_title.strip(),
-        description=data.description.strip(), archetype=archetype, created_by=actor,
+        description=data.description.strip(), archetype=archetype,
+        created_by_id=actor.id if actor is not None else None,
     )
     for competency, weight, level in entries:
         profile.entries.append(
@@ -107,6 +93,7 @@ def create_profile(
         )
     db.session.add(profile)
     db.session.flush()
+    record_created(profile, actor)
     _sort_entries(profile)
     return profile
 
@@ -125,8 +112,8 @@ def create_from_archetype(
     Archived competencies are left out: they are no longer offered for new work."""
     archetype = ARCHETYPES.get(archetype_code)
     if archetype is None:
-        raise ProfileError(Problem("unknown_archetype"))
-    import_archetype(archetype_code)
+        raise HiringError("unknown_archetype")
+    import_archetype(archetype_code, actor=actor)
     codes = [entry.code for entry in archetype.profile]
     by_code = {
         c.code: c
@@ -146,21 +133,36 @@ def create_from_archetype(
     return create_profile(data, actor=actor, archetype=archetype_code)
 
 
-def update_profile(profile: HighPerformerProfile, data: ProfileInput, *, version: int) -> None:
+def update_profile(profile: HighPerformerProfile, data: ProfileInput, *, version: int | None,
+                   actor: User | None = None, reason: str | None = None) -> HighPerformerProfile:
     """Save an edit made on a form loaded at ``version``. If someone saved in between,
-    raise ``stale`` rather than overwrite their change.
+    raise ``EditConflict`` rather than overwrite their change.
 
     Rows are matched by competency so an unchanged competency keeps its row: deleting
     and re-inserting it in one flush would trip the (profile, competency) unique key.
     """
-    if version != profile.version:
-        raise ProfileError(Problem("stale"))
+    ensure_current(profile, version)
     if profile.archived_at is not None:
-        raise ProfileError(Problem("archived"))
+        raise HiringError("profile_archived")
     entries = _validated_entries(data)
+    before = _audited(profile)
     profile.name, profile.role_title = data.name.strip(), data.role_title.strip()
     profile.description = data.description.strip()
-    _replace_entries(profile, [(c, w, lvl) for c, w, lvl in entries])
+    _replace_entries(profile, entries)
+    record_changes(profile, diff(before, _audited(profile)), actor, reason)
+    return profile
+
+
+def _audited(profile: HighPerformerProfile) -> dict[str, Any]:
+    """What the history shows of a profile: its texts and each entry's weight and
+    target level, by competency code (an entry added or removed is a change from or
+    to nothing)."""
+    values: dict[str, Any] = {name: getattr(profile, name)
+                              for name in ("name", "role_title", "description")}
+    for entry in profile.entries:
+        values[f"{entry.competency.code}.weight"] = entry.weight
+        values[f"{entry.competency.code}.target_level"] = entry.target_level
+    return values
 
 
 def _replace_entries(
@@ -185,17 +187,22 @@ def _replace_entries(
     _sort_entries(profile)
 
 
-def set_archived(profile: HighPerformerProfile, archived: bool) -> None:
+def set_archived(profile: HighPerformerProfile, archived: bool, *,
+                 actor: User | None = None) -> HighPerformerProfile:
     """Archived profiles leave the lists and cannot get new kits; kits built from
-    them, and their published versions, stay as they are."""
-    profile.archived_at = utcnow() if archived else None
-    db.session.flush()
+    them, and their published versions, stay as they are. A no-op when the profile
+    already is in that state."""
+    if (profile.archived_at is not None) != archived:
+        record_changes(profile, {"archived": Change(not archived, archived)}, actor)
+        profile.archived_at = utcnow() if archived else None
+        db.session.flush()
+    return profile
 
 
 def _validated_entries(data: ProfileInput) -> list[tuple[Competency, float, int]]:
     problems: list[Problem] = []
     if not data.name.strip():
-        problems.append(Problem("name_required"))
+        problems.append(Problem("profile_name_required", field="name"))
     rows = [(n, e) for n, e in enumerate(data.entries, start=1) if not e.is_blank]
     ids = {e.competency_id for _, e in rows if e.competency_id is not None}
     competencies = (
@@ -213,28 +220,39 @@ def _validated_entries(data: ProfileInput) -> list[tuple[Competency, float, int]
     if not rows:
         problems.append(Problem("no_competency"))
     if problems:
-        raise ProfileError(*problems)
+        raise refusal("profile_rejected", problems)
     return valid
+
+
+def refusal(summary: str, problems: Sequence[Problem]) -> HiringError:
+    """One error carrying every problem, headed by ``summary`` (its text counts them);
+    a lone problem is the error itself, so it is not said twice."""
+    if len(problems) == 1:
+        return HiringError(problems[0].code, problems[0], **problems[0].params)
+    return HiringError(summary, *problems, count=len(problems))
 
 
 def _entry_problems(
     n: int, entry: EntryInput, competencies: dict[int, Competency], seen: dict[int, int]
 ) -> list[Problem]:
+    def problem(problem_code: str, field: str, /, **params: object) -> Problem:
+        return Problem(problem_code, {"row": n, **params}, line=n, field=f"{ENTRIES}.{field}")
+
     problems = []
     competency = competencies.get(entry.competency_id) if entry.competency_id else None
     if entry.competency_id is None:
-        problems.append(Problem("competency_required", n))
+        problems.append(problem("row_competency_required", "competency"))
     elif competency is None:
-        problems.append(Problem("unknown_competency", n))
+        problems.append(problem("unknown_competency", "competency"))
     elif entry.competency_id in seen:
-        problems.append(Problem("duplicate_competency", n, {
-            "code": competency.code, "first": seen[entry.competency_id]}))
+        problems.append(problem("duplicate_competency", "competency",
+                                code=competency.code, first=seen[entry.competency_id]))
     else:
         seen[entry.competency_id] = n
     if entry.weight is None or not entry.weight > 0 or entry.weight == float("inf"):
-        problems.append(Problem("weight_positive", n))
+        problems.append(problem("weight_positive", "weight"))
     if entry.target_level is None or not LEVEL_MIN <= entry.target_level <= LEVEL_MAX:
-        problems.append(Problem("level_range", n))
+        problems.append(problem("level_range", "target_level"))
     return problems
 
 

@@ -11,17 +11,11 @@ from sqlalchemy.orm import selectinload
 
 from cshire.competencies.models import Competency
 from cshire.extensions import db
+from cshire.interviews.messages import HiringError
 from cshire.interviews.models.questions import InterviewQuestion, QuestionType
 
 LANGUAGES = ("en", "ja")
 STATUSES = ("active", "retired")
-
-
-class QuestionError(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -83,18 +77,20 @@ def create_question(data: QuestionInput) -> InterviewQuestion:
     return question
 
 
-def update_question(question: InterviewQuestion, data: QuestionInput) -> None:
+def update_question(question: InterviewQuestion, data: QuestionInput) -> InterviewQuestion:
     """Edit the bank row. Kits already built keep the wording they copied."""
     competency = _validate(data, question)
     question.competency = competency
     _apply(question, data)
     db.session.flush()
+    return question
 
 
-def set_active(question: InterviewQuestion, active: bool) -> None:
+def set_active(question: InterviewQuestion, active: bool) -> InterviewQuestion:
     """Retire (out of new kits) or reactivate a question."""
     question.active = active
     db.session.flush()
+    return question
 
 
 def normalise_probes(text: str) -> str:
@@ -102,20 +98,22 @@ def normalise_probes(text: str) -> str:
 
 
 def _validate(data: QuestionInput, question: InterviewQuestion | None) -> Competency:
+    """The question's competency, or a refusal naming the form field at fault."""
     competency = db.session.get(Competency, data.competency_id) if data.competency_id else None
     if competency is None:
-        raise QuestionError("competency_required")
+        raise HiringError.on_field("competency", "competency_required")
     # An archived competency keeps the questions it has but gets no new ones.
     if competency.archived_at is not None and (
         question is None or question.competency_id != competency.id
     ):
-        raise QuestionError("competency_archived", competency=competency.code)
+        raise HiringError.on_field("competency", "competency_archived",
+                                   competency=competency.code)
     if data.question_type not in QuestionType._value2member_map_:
-        raise QuestionError("type_invalid")
+        raise HiringError.on_field("question_type", "type_invalid")
     if data.language not in LANGUAGES:
-        raise QuestionError("language_invalid")
+        raise HiringError.on_field("language", "language_invalid")
     if not data.text.strip():
-        raise QuestionError("text_required")
+        raise HiringError.on_field("text", "text_required")
     return competency
 
 

@@ -4,16 +4,14 @@ template, and the suggested levels and weights.
 
 from collections.abc import Iterable, Mapping
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy.orm.exc import StaleDataError
+from flask_login import current_user
 
 from cshire.auth.access import roles
 from cshire.auth.models import MANAGERS
-from cshire.extensions import db
 from cshire.forms import ConfirmForm
-from cshire.interviews.forms.exemplars import ExemplarCsvForm
-from cshire.interviews.messages import PROFILE_MESSAGES
+from cshire.interviews.forms.exemplars import AcceptSuggestionForm, ExemplarCsvForm
 from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.reports import suggestion_radar
 from cshire.interviews.services.exemplars import (
@@ -21,18 +19,15 @@ from cshire.interviews.services.exemplars import (
     accept_suggestion,
     exemplar_csv_template,
     exemplars_of,
-    parse_exemplar_csv,
+    import_exemplar_csv,
     save_exemplars,
     suggestion_for,
     team_members_query,
 )
-from cshire.interviews.services.profiles import (
-    Problem,
-    ProfileError,
-)
 from cshire.interviews.views.blueprint import bp
-from cshire.interviews.views.profiles import _actor, _profile_or_404, message
+from cshire.interviews.views.profiles import profile_or_404
 from cshire.pagination import paginate
+from cshire.submit import submit
 
 
 def parse_exemplar_grid(
@@ -55,13 +50,17 @@ def parse_exemplar_grid(
 EXEMPLARS_PER_PAGE = 50  # members per page of the rating grid
 
 
+def _suggestion_url(profile: HighPerformerProfile) -> str:
+    return url_for("interviews.profile_suggestion", profile_id=profile.id)
+
+
 @bp.route("/profiles/<int:profile_id>/exemplars", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def profile_exemplars(profile_id: int):
     """The rating grid: team members × the profile's competencies, one page of members
     at a time (a large team is thousands of selects). Saving a page stores only the
     members on it; the others keep their ratings."""
-    profile = _profile_or_404(profile_id)
+    profile = profile_or_404(profile_id)
     page = paginate(team_members_query(), per_page=EXEMPLARS_PER_PAGE)
     members = page.items
     form = ConfirmForm()
@@ -69,16 +68,14 @@ def profile_exemplars(profile_id: int):
     if form.validate_on_submit():
         submitted = parse_exemplar_grid(request.form, [m.id for m in members],
                                         [e.competency_id for e in profile.entries])
-        try:
-            count = save_exemplars(profile, submitted, actor=_actor())
-        except ProfileError as error:
-            for problem in error.problems:
-                flash(message(problem), "error")
-        else:
-            db.session.commit()
-            flash(_("Ratings saved: %(count)s team members rated.", count=count), "success")
-            return redirect(url_for("interviews.profile_exemplars", profile_id=profile.id,
-                                    page=page.page if page.page > 1 else None))
+        if done := submit(
+            lambda: save_exemplars(profile, submitted, actor=current_user),
+            success=lambda count: _("Ratings saved: %(count)s team members rated.",
+                                    count=count),
+            redirect_to=url_for("interviews.profile_exemplars", profile_id=profile.id,
+                                page=page.page if page.page > 1 else None),
+        ):
+            return done
     return render_template(
         "interviews/exemplars_grid.html", profile=profile, members=members, form=form,
         grid=_grid(profile, members, submitted), page=page,
@@ -99,38 +96,26 @@ def _grid(profile: HighPerformerProfile, members, submitted) -> dict[int, tuple[
 @bp.route("/profiles/<int:profile_id>/exemplars/upload", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def profile_exemplars_upload(profile_id: int):
-    profile = _profile_or_404(profile_id)
+    """All or nothing: a refused file lists every bad line, with its number, on the page."""
+    profile = profile_or_404(profile_id)
     form = ExemplarCsvForm()
     problems: list[str] = []
-    if form.validate_on_submit():
-        try:
-            rows = parse_exemplar_csv(profile, _decode(form.file.data.read()))
-            count = save_exemplars(profile, rows, actor=_actor())
-        except ProfileError as error:
-            problems = [message(p) for p in error.problems]
-        else:
-            db.session.commit()
-            flash(_("%(count)s rows imported; %(rated)s team members are rated now.",
-                    count=len(rows), rated=count), "success")
-            return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: import_exemplar_csv(profile, form.file.data.stream, actor=current_user,
+                                    max_rows=current_app.config["CSV_IMPORT_MAX_ROWS"]),
+        success=lambda result: _("%(count)s rows imported; %(rated)s team members are rated "
+                                 "now.", count=result.rows, rated=result.rated),
+        redirect_to=_suggestion_url(profile), problems=problems,
+    )):
+        return done
     return render_template("interviews/exemplars_upload.html", profile=profile,
                            form=form, problems=problems)
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Shift_JIS as Excel saves it in Japan."""
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ProfileError(Problem("csv_encoding", 1))
 
 
 @bp.route("/profiles/<int:profile_id>/exemplars/template.csv")
 @roles(*MANAGERS)
 def profile_exemplars_template(profile_id: int):
-    profile = _profile_or_404(profile_id)
+    profile = profile_or_404(profile_id)
     return Response(
         exemplar_csv_template(profile), mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="profile-{profile.id}-ratings.csv"',
@@ -141,11 +126,11 @@ def profile_exemplars_template(profile_id: int):
 @bp.route("/profiles/<int:profile_id>/suggestion")
 @roles(*MANAGERS)
 def profile_suggestion(profile_id: int):
-    profile = _profile_or_404(profile_id)
+    profile = profile_or_404(profile_id)
     rows = suggestion_for(profile)
     return render_template(
         "interviews/exemplars_suggestion.html", profile=profile, rows=rows,
-        chart=suggestion_radar(rows), form=ConfirmForm(),
+        chart=suggestion_radar(rows), form=AcceptSuggestionForm(obj=profile),
         unreliable=[row for row in rows if not row.suggestion.reliable],
     )
 
@@ -153,20 +138,15 @@ def profile_suggestion(profile_id: int):
 @bp.route("/profiles/<int:profile_id>/suggestion/accept", methods=["POST"])
 @roles(*MANAGERS)
 def profile_suggestion_accept(profile_id: int):
-    profile = _profile_or_404(profile_id)
-    if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    try:
-        version = request.form.get("version", "")
-        changed = accept_suggestion(profile, version=int(version) if version.isdigit() else -1)
-        db.session.commit()
-    except ProfileError as error:
-        db.session.rollback()
-        flash(message(error.problems[0]), "error")
-        return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    except StaleDataError:
-        db.session.rollback()
-        flash(str(PROFILE_MESSAGES["stale"]), "error")
-        return redirect(url_for("interviews.profile_suggestion", profile_id=profile.id))
-    flash(_("Suggestion accepted: %(count)s competencies changed.", count=changed), "success")
-    return redirect(url_for("interviews.profile", profile_id=profile.id))
+    """Accepting is recorded with its reason; on a refusal (no ratings, or someone saved
+    the profile since the suggestion was shown) the suggestion page says why."""
+    profile = profile_or_404(profile_id)
+    form = AcceptSuggestionForm()
+    if form.validate_on_submit() and (done := submit(
+        lambda: accept_suggestion(profile, version=form.loaded_version, actor=current_user),
+        success=lambda changed: _("Suggestion accepted: %(count)s competencies changed.",
+                                  count=changed),
+        redirect_to=url_for("interviews.profile", profile_id=profile.id),
+    )):
+        return done
+    return redirect(_suggestion_url(profile))

@@ -1,6 +1,6 @@
 """Interview kits: build, swap, move, publish, version, and the interview guide PDF."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,17 +9,17 @@ from cshire.auth.models import MANAGERS, Role
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language
-from cshire.interviews.forms.kits import KitForm, MoveForm, SwapForm
-from cshire.interviews.messages import KIT_MESSAGES, QUESTION_TYPE_LABELS
+from cshire.interviews.forms.kits import DraftForm, KitForm, MoveForm, SwapForm
+from cshire.interviews.messages import QUESTION_TYPE_LABELS, kit_audit_label, kit_audit_value
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion
 from cshire.interviews.reports import guide_context
 from cshire.interviews.services.kits import (
-    KitError,
     KitRequest,
     allocation_rows,
     build_kit,
     get_kit,
     get_version,
+    kit_history,
     kit_query,
     move_item,
     new_version,
@@ -31,27 +31,23 @@ from cshire.interviews.services.profiles import active_profiles
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 from cshire.pdf import pdf_response
+from cshire.submit import submit
 
 READERS = (Role.INTERVIEWER, *MANAGERS)
-
-
-FIELDS = {"name_required": "name", "language_invalid": "language",
-          "profile_required": "profile", "profile_empty": "profile",
-          "minutes_per_question_range": "minutes_per_question",
-          "minutes_positive": "interview_minutes", "too_short": "interview_minutes",
-          "length_required": "total_questions", "total_range": "total_questions"}
-
-
-def message(error: KitError) -> str:
-    return str(KIT_MESSAGES[error.code]) % error.params
 
 
 def _manages() -> bool:
     return current_user.has_role(*MANAGERS)
 
 
-def _actor():
-    return current_user._get_current_object()
+def _request(form: KitForm) -> KitRequest:
+    by_minutes = form.size_by.data == "minutes"
+    return KitRequest(
+        name=form.name.data, profile_id=form.profile.data, language=form.language.data,
+        minutes_per_question=form.minutes_per_question.data,
+        total_questions=None if by_minutes else form.total_questions.data,
+        interview_minutes=form.interview_minutes.data if by_minutes else None,
+    )
 
 
 def _readable_version(kit_id: int, number: int) -> InterviewKitVersion:
@@ -79,23 +75,13 @@ def kit_new():
     if request.method == "GET":
         form.language.data = current_language()
         form.profile.data = request.args.get("profile", type=int)
-    if form.validate_on_submit():
-        by_minutes = form.size_by.data == "minutes"
-        try:
-            kit = build_kit(KitRequest(
-                name=form.name.data, profile_id=form.profile.data, language=form.language.data,
-                minutes_per_question=form.minutes_per_question.data,
-                total_questions=None if by_minutes else form.total_questions.data,
-                interview_minutes=form.interview_minutes.data if by_minutes else None,
-            ), actor=_actor())
-        except KitError as error:
-            field = form[FIELDS.get(error.code, "name")]
-            field.errors = [*field.errors, message(error)]
-        else:
-            db.session.commit()
-            flash(_("Draft built. Check the allocation, swap or reorder questions, then "
-                    "publish."), "success")
-            return redirect(_version_url(kit.versions[0]))
+    if form.validate_on_submit() and (done := submit(
+        lambda: build_kit(_request(form), actor=current_user),
+        success=_("Draft built. Check the allocation, swap or reorder questions, then "
+                  "publish."),
+        redirect_to=lambda kit: _version_url(kit.versions[0]), form=form,
+    )):
+        return done
     form.profile.choices = [("", _("— choose a profile —"))] + [
         (str(p.id), p.name) for p in active_profiles()
     ]
@@ -105,12 +91,15 @@ def kit_new():
 @bp.route("/kits/<int:kit_id>")
 @roles(*READERS)
 def kit(kit_id: int):
+    """The kit's versions; managers also see every version event and who made it."""
     kit = ensure_found(get_kit(kit_id))
     manages = _manages()
     versions = [v for v in kit.versions if manages or v.is_published]
     ensure_found(versions or None)
     return render_template("interviews/kits_detail.html", kit=kit, versions=versions,
-                           manages=manages, form=ConfirmForm())
+                           manages=manages, form=ConfirmForm(),
+                           history=kit_history(kit) if manages else None,
+                           audit_labels=kit_audit_label, audit_values=kit_audit_value)
 
 
 @bp.route("/kits/<int:kit_id>/versions/<int:number>")
@@ -122,7 +111,7 @@ def kit_version(kit_id: int, number: int):
         "interviews/kits_version.html", version=version, kit=version.kit,
         editable=editable, manages=_manages(), types=QUESTION_TYPE_LABELS,
         allocation=allocation_rows(version) if _manages() else [],
-        candidates=swap_candidates(version) if editable else {}, form=ConfirmForm(),
+        candidates=swap_candidates(version) if editable else {}, form=DraftForm(obj=version),
     )
 
 
@@ -133,8 +122,9 @@ def kit_item_swap(kit_id: int, number: int, item_id: int):
     version = _readable_version(kit_id, number)
     form = SwapForm()
     if form.validate_on_submit():
-        _apply(lambda: swap_item(version, item_id, form.question.data),
-               _("Question swapped."))
+        submit(lambda: swap_item(version, item_id, form.question.data,
+                                 loaded_version=form.loaded_version, actor=current_user),
+               success=_("Question swapped."), redirect_to=_version_url(version))
     return redirect(_version_url(version))
 
 
@@ -145,7 +135,9 @@ def kit_item_move(kit_id: int, number: int, item_id: int):
     version = _readable_version(kit_id, number)
     form = MoveForm()
     if form.validate_on_submit():
-        _apply(lambda: move_item(version, item_id, form.direction.data or ""), None)
+        submit(lambda: move_item(version, item_id, form.direction.data or "",
+                                 loaded_version=form.loaded_version, actor=current_user),
+               redirect_to=_version_url(version))
     return redirect(_version_url(version) + f"#item-{item_id}")
 
 
@@ -153,10 +145,12 @@ def kit_item_move(kit_id: int, number: int, item_id: int):
 @roles(*MANAGERS)
 def kit_publish(kit_id: int, number: int):
     version = _readable_version(kit_id, number)
-    if ConfirmForm().validate_on_submit():
-        _apply(lambda: publish(version, actor=_actor()),
-               _("Version %(number)s is published. It will not change any more.",
-                 number=version.number))
+    form = DraftForm()
+    if form.validate_on_submit():
+        submit(lambda: publish(version, actor=current_user, loaded_version=form.loaded_version),
+               success=_("Version %(number)s is published. It will not change any more.",
+                         number=version.number),
+               redirect_to=_version_url(version))
     return redirect(_version_url(version))
 
 
@@ -164,30 +158,14 @@ def kit_publish(kit_id: int, number: int):
 @roles(*MANAGERS)
 def kit_new_version(kit_id: int):
     kit = ensure_found(db.session.get(InterviewKit, kit_id))
-    if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("interviews.kit", kit_id=kit.id))
-    try:
-        draft = new_version(kit, actor=_actor())
-    except KitError as error:
-        flash(message(error), "error")
-        return redirect(url_for("interviews.kit", kit_id=kit.id))
-    db.session.commit()
-    flash(_("Version %(number)s is a draft copy you can edit; earlier versions stay as they "
-            "were.", number=draft.number), "success")
-    return redirect(_version_url(draft))
-
-
-def _apply(change, success: str | None) -> None:
-    """Run one service change; commit and flash, or roll back and flash the reason."""
-    try:
-        change()
-    except KitError as error:
-        db.session.rollback()
-        flash(message(error), "error")
-    else:
-        db.session.commit()
-        if success:
-            flash(success, "success")
+    if ConfirmForm().validate_on_submit() and (done := submit(
+        lambda: new_version(kit, actor=current_user),
+        success=lambda draft: _("Version %(number)s is a draft copy you can edit; earlier "
+                                "versions stay as they were.", number=draft.number),
+        redirect_to=_version_url,
+    )):
+        return done
+    return redirect(url_for("interviews.kit", kit_id=kit.id))
 
 
 @bp.route("/kits/<int:kit_id>/versions/<int:number>/guide.pdf")

@@ -1,14 +1,13 @@
 """High-performer profiles: list, create (empty or from a starter set), edit, archive."""
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm.exc import StaleDataError
 
+from cshire.audit import history
 from cshire.auth.access import ensure_found, roles
 from cshire.auth.models import MANAGERS
 from cshire.competencies.services import active_competencies
@@ -17,19 +16,14 @@ from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.i18n import current_language
 from cshire.interviews.forms.profiles import ArchetypeForm, ProfileForm
-from cshire.interviews.messages import PROFILE_MESSAGES
+from cshire.interviews.messages import PROFILE_AUDIT_VALUES, HiringError, profile_audit_label
 from cshire.interviews.models.exemplars import ExemplarMember
 from cshire.interviews.models.kits import InterviewKit
 from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.reports import profile_radar
-from cshire.interviews.services.exemplars import (
-    suggested_entries,
-    suggestion_for,
-)
+from cshire.interviews.services.exemplars import suggested_entries, suggestion_for
 from cshire.interviews.services.profiles import (
     EntryInput,
-    Problem,
-    ProfileError,
     ProfileInput,
     create_from_archetype,
     create_profile,
@@ -40,9 +34,7 @@ from cshire.interviews.services.profiles import (
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
-
-if TYPE_CHECKING:
-    from cshire.interviews.forms.profiles import ProfileForm
+from cshire.submit import submit
 
 
 def entry_data(entries: Iterable[EntryInput]) -> list[dict]:
@@ -53,22 +45,12 @@ def entry_data(entries: Iterable[EntryInput]) -> list[dict]:
     ]
 
 
-# Which field of a profile row each row problem belongs to (shown next to it).
-ROW_FIELDS = {"competency_required": "competency", "unknown_competency": "competency",
-              "duplicate_competency": "competency", "weight_positive": "weight",
-              "level_range": "target_level"}
-
-
-def message(problem: Problem) -> str:
-    return str(PROFILE_MESSAGES[problem.code]) % {"row": problem.row, **problem.params}
-
-
-def _actor():
-    return current_user._get_current_object()
-
-
-def _profile_or_404(profile_id: int) -> HighPerformerProfile:
+def profile_or_404(profile_id: int) -> HighPerformerProfile:
     return ensure_found(get_profile(profile_id))
+
+
+def _profile_url(profile: HighPerformerProfile) -> str:
+    return url_for("interviews.profile", profile_id=profile.id)
 
 
 def _input_from(form: ProfileForm) -> ProfileInput:
@@ -76,13 +58,13 @@ def _input_from(form: ProfileForm) -> ProfileInput:
                         form.description.data or "", form.entry_inputs())
 
 
-def _show_problems(form: ProfileForm, error: ProfileError) -> list[str]:
-    """Attach row problems to their fields; return every message for the summary."""
-    for problem in error.problems:
-        if problem.code in ROW_FIELDS and problem.row and problem.row <= len(form.entries):
-            field = form.entries[problem.row - 1][ROW_FIELDS[problem.code]]
-            field.errors = [*field.errors, message(problem)]
-    return [message(p) for p in error.problems]
+def _problems(form: ProfileForm) -> list[str]:
+    """Every message the refused form shows next to a field, in form order: the summary
+    above a long form."""
+    fields = [form.name, form.role_title, form.description]
+    fields += [row[name] for row in form.entries for name in ("competency", "weight",
+                                                             "target_level")]
+    return [error for field in fields for error in field.errors]
 
 
 def _form_page(form: ProfileForm, profile: HighPerformerProfile | None, problems=(),
@@ -94,6 +76,14 @@ def _form_page(form: ProfileForm, profile: HighPerformerProfile | None, problems
     form.prepare(competencies, blank_rows=blank_rows)
     return render_template("interviews/profiles_form.html", form=form, profile=profile,
                            problems=problems)
+
+
+def _save(form: ProfileForm, profile: HighPerformerProfile | None, action, success):
+    """Submit the profile form: the redirect, or its page again with every problem
+    shown by its row and listed above the form."""
+    if done := submit(action, success=success, redirect_to=_profile_url, form=form):
+        return done
+    return _form_page(form, profile, _problems(form))
 
 
 @bp.route("/profiles")
@@ -110,13 +100,8 @@ def profile_new():
     form = ProfileForm()
     adding_rows = "add_rows" in request.form
     if not adding_rows and form.validate_on_submit():
-        try:
-            profile = create_profile(_input_from(form), actor=_actor())
-        except ProfileError as error:
-            return _form_page(form, None, _show_problems(form, error))
-        db.session.commit()
-        flash(_("Profile “%(name)s” created.", name=profile.name), "success")
-        return redirect(url_for("interviews.profile", profile_id=profile.id))
+        return _save(form, None, lambda: create_profile(_input_from(form), actor=current_user),
+                     lambda profile: _("Profile “%(name)s” created.", name=profile.name))
     first_visit = request.method == "GET"
     return _form_page(form, None, blank_rows=5 if first_visit else 3 if adding_rows else 0)
 
@@ -125,17 +110,15 @@ def profile_new():
 @roles(*MANAGERS)
 def profile_from_archetype():
     form = ArchetypeForm()
-    if form.validate_on_submit():
-        try:
-            profile = create_from_archetype(form.archetype.data, actor=_actor(),
-                                            language=current_language())
-        except ProfileError as error:
-            flash(message(error.problems[0]), "error")
-        else:
-            db.session.commit()
-            flash(_("Profile “%(name)s” created from the starter set. Adjust it to what your "
-                    "own high performers show.", name=profile.name), "success")
-            return redirect(url_for("interviews.profile", profile_id=profile.id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: create_from_archetype(form.archetype.data, actor=current_user,
+                                      language=current_language()),
+        success=lambda profile: _(
+            "Profile “%(name)s” created from the starter set. Adjust it to what your own "
+            "high performers show.", name=profile.name),
+        redirect_to=_profile_url,
+    )):
+        return done
     return render_template("interviews/profiles_archetypes.html", form=form,
                            archetypes=_archetype_cards(current_language()))
 
@@ -158,7 +141,9 @@ def _archetype_cards(language: str) -> list[dict]:
 @bp.route("/profiles/<int:profile_id>")
 @roles(*MANAGERS)
 def profile(profile_id: int):
-    profile = _profile_or_404(profile_id)
+    """The profile, its kits and exemplar count, and who changed what (the page is for
+    managers and admins only)."""
+    profile = profile_or_404(profile_id)
     kits = db.session.scalars(
         select(InterviewKit).where(InterviewKit.profile_id == profile.id)
         .order_by(InterviewKit.name)
@@ -170,29 +155,24 @@ def profile(profile_id: int):
     return render_template(
         "interviews/profiles_detail.html", profile=profile, chart=profile_radar(profile),
         kits=kits, rated=rated, total_weight=total_weight, confirm_form=ConfirmForm(),
+        history=history(profile), audit_labels=profile_audit_label,
+        audit_values=PROFILE_AUDIT_VALUES,
     )
 
 
 @bp.route("/profiles/<int:profile_id>/edit", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def profile_edit(profile_id: int):
-    profile = _profile_or_404(profile_id)
+    profile = profile_or_404(profile_id)
     if profile.archived_at is not None:
-        flash(str(PROFILE_MESSAGES["archived"]), "error")
-        return redirect(url_for("interviews.profile", profile_id=profile.id))
+        flash(HiringError("profile_archived").message(), "error")
+        return redirect(_profile_url(profile))
     form = ProfileForm() if request.method == "POST" else _prefilled(profile)
     adding_rows = "add_rows" in request.form
     if not adding_rows and form.validate_on_submit():
-        try:
-            update_profile(profile, _input_from(form), version=_version(form))
-            db.session.commit()
-        except ProfileError as error:
-            return _form_page(form, profile, _show_problems(form, error))
-        except StaleDataError:
-            db.session.rollback()
-            return _form_page(form, profile, [str(PROFILE_MESSAGES["stale"])])
-        flash(_("Profile “%(name)s” saved.", name=profile.name), "success")
-        return redirect(url_for("interviews.profile", profile_id=profile.id))
+        return _save(form, profile, lambda: update_profile(
+            profile, _input_from(form), version=form.loaded_version, actor=current_user),
+            lambda saved: _("Profile “%(name)s” saved.", name=saved.name))
     return _form_page(form, profile, blank_rows=3 if request.method == "GET" or adding_rows else 0)
 
 
@@ -212,22 +192,18 @@ def _prefilled(profile: HighPerformerProfile) -> ProfileForm:
     })
 
 
-def _version(form) -> int:
-    value = str(form.version.data or "")
-    return int(value) if value.isdigit() else -1
-
-
 @bp.route("/profiles/<int:profile_id>/archive", methods=["GET", "POST"])
 @roles(*MANAGERS)
 def profile_archive(profile_id: int):
     """GET asks for confirmation; POST archives (kits built from it stay as they are)."""
-    profile = _profile_or_404(profile_id)
+    profile = profile_or_404(profile_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        set_archived(profile, True)
-        db.session.commit()
-        flash(_("Profile “%(name)s” is archived.", name=profile.name), "success")
-        return redirect(url_for("interviews.profiles"))
+        return submit(
+            lambda: set_archived(profile, True, actor=current_user),
+            success=_("Profile “%(name)s” is archived.", name=profile.name),
+            redirect_to=url_for("interviews.profiles"),
+        ) or redirect(_profile_url(profile))
     return render_template("interviews/profiles_confirm_archive.html", form=form,
                            profile=profile)
 
@@ -235,9 +211,9 @@ def profile_archive(profile_id: int):
 @bp.route("/profiles/<int:profile_id>/restore", methods=["POST"])
 @roles(*MANAGERS)
 def profile_restore(profile_id: int):
-    profile = _profile_or_404(profile_id)
+    profile = profile_or_404(profile_id)
     if ConfirmForm().validate_on_submit():
-        set_archived(profile, False)
-        db.session.commit()
-        flash(_("Profile “%(name)s” is active again.", name=profile.name), "success")
-    return redirect(url_for("interviews.profile", profile_id=profile.id))
+        submit(lambda: set_archived(profile, False, actor=current_user),
+               success=_("Profile “%(name)s” is active again.", name=profile.name),
+               redirect_to=_profile_url(profile))
+    return redirect(_profile_url(profile))

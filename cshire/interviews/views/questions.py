@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from cshire.auth.access import ensure_found, roles
@@ -13,14 +13,9 @@ from cshire.forms import ConfirmForm
 from cshire.i18n import LANGUAGE_NAMES, current_language
 from cshire.interviews.forms.choices import competency_choices
 from cshire.interviews.forms.questions import QuestionForm
-from cshire.interviews.messages import (
-    QUESTION_MESSAGES,
-    QUESTION_STATUS_LABELS,
-    QUESTION_TYPE_LABELS,
-)
+from cshire.interviews.messages import QUESTION_STATUS_LABELS, QUESTION_TYPE_LABELS
 from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.services.questions import (
-    QuestionError,
     QuestionFilters,
     QuestionInput,
     create_question,
@@ -31,6 +26,7 @@ from cshire.interviews.services.questions import (
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 from cshire.request_input import MAX_ID
+from cshire.submit import submit
 
 
 def question_filters(args: Mapping[str, str]) -> QuestionFilters:
@@ -44,11 +40,6 @@ def question_filters(args: Mapping[str, str]) -> QuestionFilters:
         language=args.get("language", "") if args.get("language") in LANGUAGE_NAMES else "",
         status=args.get("status", "") if args.get("status") in QUESTION_STATUS_LABELS else "",
     )
-
-
-FIELDS = {"competency_required": "competency", "competency_archived": "competency",
-          "type_invalid": "question_type", "language_invalid": "language",
-          "text_required": "text"}
 
 
 def _input_from(form: QuestionForm) -> QuestionInput:
@@ -68,9 +59,8 @@ def _form_page(form: QuestionForm, question: InterviewQuestion | None):
     return render_template("interviews/questions_form.html", form=form, question=question)
 
 
-def _show(form: QuestionForm, error: QuestionError) -> None:
-    field = form[FIELDS[error.code]]
-    field.errors = [*field.errors, str(QUESTION_MESSAGES[error.code]) % error.params]
+def _bank_url(question: InterviewQuestion) -> str:
+    return url_for("interviews.questions", competency=question.competency_id)
 
 
 @bp.route("/questions")
@@ -93,15 +83,11 @@ def question_new():
     if request.method == "GET":
         form.language.data = current_language()
         form.competency.data = request.args.get("competency", type=int)
-    if form.validate_on_submit():
-        try:
-            question = create_question(_input_from(form))
-        except QuestionError as error:
-            _show(form, error)
-        else:
-            db.session.commit()
-            flash(_("Question added to the bank."), "success")
-            return redirect(url_for("interviews.questions", competency=question.competency_id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: create_question(_input_from(form)),
+        success=_("Question added to the bank."), redirect_to=_bank_url, form=form,
+    )):
+        return done
     return _form_page(form, None)
 
 
@@ -112,16 +98,12 @@ def question_edit(question_id: int):
     form = QuestionForm(obj=question)
     if request.method == "GET":
         form.competency.data = question.competency_id
-    if form.validate_on_submit():
-        try:
-            update_question(question, _input_from(form))
-        except QuestionError as error:
-            _show(form, error)
-        else:
-            db.session.commit()
-            flash(_("Question saved. Kits already built keep the wording they copied."),
-                  "success")
-            return redirect(url_for("interviews.questions", competency=question.competency_id))
+    if form.validate_on_submit() and (done := submit(
+        lambda: update_question(question, _input_from(form)),
+        success=_("Question saved. Kits already built keep the wording they copied."),
+        redirect_to=_bank_url, form=form,
+    )):
+        return done
     return _form_page(form, question)
 
 
@@ -142,10 +124,11 @@ def _confirm_status(question_id: int, *, active: bool):
     question = ensure_found(db.session.get(InterviewQuestion, question_id))
     form = ConfirmForm()
     if form.validate_on_submit():
-        set_active(question, active)
-        db.session.commit()
-        flash(_("The question is active again.") if active else
-              _("The question is retired: new kits no longer use it."), "success")
-        return redirect(url_for("interviews.questions"))
+        return submit(
+            lambda: set_active(question, active),
+            success=_("The question is active again.") if active else
+            _("The question is retired: new kits no longer use it."),
+            redirect_to=url_for("interviews.questions"),
+        ) or redirect(url_for("interviews.questions"))
     return render_template("interviews/questions_confirm.html", form=form, question=question,
                            activate=active)
