@@ -75,6 +75,7 @@ SCALES: dict[str, Scale] = {
 # fails when a table is neither filled nor listed here).
 NOT_GENERATED = {
     "login_attempts": "runtime state of sign-in attempts, not data",
+    "organisation_settings": "one row an admin saves; UTC applies until then",
 }
 
 

@@ -65,13 +65,13 @@ def _default_sqlite_url(app: Flask) -> str:
 
 def _init_extensions(app: Flask) -> None:
     from cshire import cache, i18n, models  # noqa: F401 - models registers every table
-    from cshire.auth.access import init_access
+    from cshire.auth.access import init_access, select_timezone
     from cshire.extensions import csrf, db, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
-    i18n.init_app(app)
+    i18n.init_app(app, timezone_selector=select_timezone)
     init_access(app)
     cache.init_app(app)
 

@@ -8,11 +8,12 @@ falls back to the other one so a half-translated catalogue still reads.
 from typing import Any
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, format_decimal, format_percent, get_locale
+from flask_babel import format_date, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
 from cshire.config import PROJECT_ROOT
 from cshire.extensions import babel
+from cshire.timezones import format_when
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
 
@@ -42,15 +43,17 @@ def localized(obj: Any, field: str, language: str | None = None) -> str:
     return getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_{other}", "") or ""
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, timezone_selector=None) -> None:
+    """``timezone_selector``: the viewer's zone (auth's, passed in by ``create_app``:
+    i18n knows no feature package)."""
     app.config.setdefault(
         "BABEL_TRANSLATION_DIRECTORIES", str(PROJECT_ROOT / "cshire" / "translations")
     )
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=timezone_selector)
     app.jinja_env.filters.update(
         localized=localized,
         date=format_date,
-        datetime=format_datetime,
+        datetime=format_when,
         decimal=format_decimal,
         percent=format_percent,
     )

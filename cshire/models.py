@@ -1,7 +1,7 @@
 """Every package's models, imported in one place for Alembic and ``flask shell``."""
 
 from cshire.audit import AuditEntry
-from cshire.auth.models import LoginAttempt, Role, RoleGrant, Team, User
+from cshire.auth.models import LoginAttempt, OrganisationSettings, Role, RoleGrant, Team, User
 from cshire.cache import DataGeneration
 from cshire.competencies.models import Competency, CompetencyCategory, CompetencyLevel
 
@@ -12,6 +12,7 @@ __all__ = [
     "CompetencyLevel",
     "DataGeneration",
     "LoginAttempt",
+    "OrganisationSettings",
     "Role",
     "RoleGrant",
     "Team",

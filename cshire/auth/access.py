@@ -13,15 +13,18 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, abort
+from flask import Flask, abort, g
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import joinedload
 
 from cshire.auth.models import Role, User
+from cshire.auth.services import organisation_zone
 from cshire.extensions import db, login_manager
 from cshire.request_input import MAX_ID
+from cshire.timezones import DEFAULT_ZONE, is_zone
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -88,6 +91,20 @@ def ensure_allowed(allowed: bool) -> None:
     if not allowed:
         abort(403)
 
+
+
+def select_timezone() -> str:
+    """Flask-Babel's time zone for this request: the user's own, else the
+    organisation's (read once per request), else UTC."""
+    if current_user and current_user.is_authenticated and is_zone(current_user.timezone):
+        return current_user.timezone
+    if "organisation_zone" not in g:
+        try:
+            g.organisation_zone = organisation_zone()
+        except SQLAlchemyError:  # no tables yet (before the first migration)
+            db.session.rollback()
+            g.organisation_zone = DEFAULT_ZONE
+    return g.organisation_zone
 
 
 def init_access(app: Flask) -> None:

@@ -20,6 +20,7 @@ MESSAGES = {
         "You cannot remove your own administrator role or deactivate yourself."
     ),
     "team_name_taken": _l("A team with this name already exists."),
+    "zone_unknown": _l("“%(zone)s” is not a time zone this server knows."),
 }
 
 

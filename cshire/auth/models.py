@@ -62,6 +62,8 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    # An IANA zone (Asia/Tokyo); None: the organisation's default time zone.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
     role_grants: Mapped[list["RoleGrant"]] = relationship(
@@ -121,3 +123,12 @@ class LoginAttempt(db.Model):
     key: Mapped[str] = mapped_column(String(400), unique=True)
     attempts: Mapped[int] = mapped_column(default=0)
     window_started_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OrganisationSettings(db.Model):
+    """Settings an admin sets for everyone (one row): the default time zone."""
+
+    __tablename__ = "organisation_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    default_timezone: Mapped[str] = mapped_column(String(64), default="UTC")

@@ -12,10 +12,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from cshire.audit import Change, diff, record_changes
 from cshire.auth.messages import AuthError, role_field
-from cshire.auth.models import Role, RoleGrant, Team, User
+from cshire.auth.models import OrganisationSettings, Role, RoleGrant, Team, User
 from cshire.auth.throttle import ThrottlePolicy, count_sign_in_attempt, forgive_sign_in_attempt
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.timezones import DEFAULT_ZONE, is_zone
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -202,3 +203,28 @@ def sign_out_everywhere(user: User) -> None:
     """Sign-out ends the user's sessions on every device, remember-me included: a
     copied session cookie stops working with the one it was copied from."""
     user.end_all_sessions()
+
+
+def organisation_zone() -> str:
+    """The organisation's default time zone (UTC until an admin sets one)."""
+    return db.session.scalar(select(OrganisationSettings.default_timezone)) or DEFAULT_ZONE
+
+
+def set_organisation_zone(zone: str, *, actor: User) -> OrganisationSettings:
+    if not is_zone(zone):
+        raise AuthError.on_field("default_timezone", "zone_unknown", zone=zone)
+    settings = db.session.scalar(select(OrganisationSettings)) or OrganisationSettings()
+    db.session.add(settings)
+    record_changes(settings, {"default_timezone": Change(settings.default_timezone, zone)},
+                   actor)
+    settings.default_timezone = zone
+    db.session.flush()
+    return settings
+
+
+def set_timezone(user: User, zone: str | None) -> None:
+    """The user's own zone; None: the organisation's default (not audited: it changes
+    nothing for others)."""
+    if zone is not None and not is_zone(zone):
+        raise AuthError.on_field("timezone", "zone_unknown", zone=zone)
+    user.timezone = zone
