@@ -6,7 +6,7 @@ rows in the audit trail.
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -228,3 +228,52 @@ def set_timezone(user: User, zone: str | None) -> None:
     if zone is not None and not is_zone(zone):
         raise AuthError.on_field("timezone", "zone_unknown", zone=zone)
     user.timezone = zone
+
+
+# --- who belongs where: the membership queries every package asks -----------------------
+
+
+def users_with_any_role(roles) -> list[User]:
+    """Active users holding one of ``roles``, by name (pickers: panels, hiring managers,
+    mentors…)."""
+    return list(db.session.scalars(
+        select(User)
+        .where(User.active.is_(True),
+               User.id.in_(select(RoleGrant.user_id).where(
+                   RoleGrant.role.in_([Role(r).value for r in roles]))))
+        .order_by(User.display_name)
+    ))
+
+
+def members_with_role_query(role: Role, *, team_ids=None) -> Select:
+    """Active users holding ``role`` (all teams, or those of ``team_ids``), by name —
+    e.g. the CSMs a manager rates, evaluates or enrols."""
+    query = (
+        select(User)
+        .join(RoleGrant, RoleGrant.user_id == User.id)
+        .where(RoleGrant.role == Role(role).value, User.active.is_(True))
+        .order_by(User.display_name, User.id)
+    )
+    if team_ids is not None:
+        query = query.where(User.team_id.in_(list(team_ids)))
+    return query
+
+
+def teams_managed_by(user: User) -> list[Team]:
+    """The teams ``user`` manages (an admin manages none by this rule: access rules
+    give admins everything on their own)."""
+    return list(db.session.scalars(
+        select(Team).where(Team.manager_id == user.id).order_by(Team.name)))
+
+
+def managed_member_ids(user: User) -> set[int]:
+    """Ids of the members of the teams ``user`` manages (one query)."""
+    return set(db.session.scalars(
+        select(User.id).join(Team, User.team_id == Team.id).where(Team.manager_id == user.id)))
+
+
+def manages_member(manager: User, member: User) -> bool:
+    """True when ``member`` is in a team ``manager`` manages."""
+    return member.team_id is not None and db.session.scalar(
+        select(Team.id).where(Team.id == member.team_id, Team.manager_id == manager.id)
+    ) is not None

@@ -88,3 +88,25 @@ def test_team_names_are_unique_ignoring_case(app):
     save_team(None, name="Success", manager=None)
     with pytest.raises(AuthError, match="team_name_taken"):
         save_team(None, name="success", manager=None)
+
+
+def test_membership_queries_answer_who_a_manager_manages(app):
+    from cshire.auth.services import (
+        managed_member_ids,
+        manages_member,
+        members_with_role_query,
+        teams_managed_by,
+        users_with_any_role,
+    )
+
+    lead, other_lead = factories.user(Role.MANAGER), factories.user(Role.MANAGER)
+    mine, theirs = factories.team("Onboarding", lead), factories.team("Renewals", other_lead)
+    ana = factories.user(Role.CSM, name="Ana", team=mine)
+    ben = factories.user(Role.CSM, Role.INTERVIEWER, name="Ben", team=theirs)
+    factories.user(Role.CSM, name="Cy", team=mine, active=False)
+    assert teams_managed_by(lead) == [mine]
+    assert managed_member_ids(lead) == {ana.id} | {u.id for u in mine.members if not u.active}
+    assert manages_member(lead, ana) and not manages_member(lead, ben)
+    in_my_team = db.session.scalars(members_with_role_query(Role.CSM, team_ids=[mine.id]))
+    assert list(in_my_team) == [ana]
+    assert [u.display_name for u in users_with_any_role([Role.INTERVIEWER])] == ["Ben"]

@@ -11,7 +11,8 @@ from typing import IO
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from cshire.auth.models import Role, RoleGrant, User
+from cshire.auth.models import Role, User
+from cshire.auth.services import members_with_role_query
 from cshire.competencies.models import Competency
 from cshire.csv_import import CellError, Column, CsvImport, Row, max_length_of, template_csv
 from cshire.database import utcnow
@@ -52,12 +53,7 @@ class SuggestionRow:
 
 def team_members_query() -> Select:
     """Active users with the CSM role: the people a manager can rate as exemplars."""
-    return (
-        select(User)
-        .join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(RoleGrant.role == Role.CSM.value, User.active.is_(True))
-        .order_by(User.display_name, User.id)
-    )
+    return members_with_role_query(Role.CSM)
 
 
 def team_members() -> list[User]:

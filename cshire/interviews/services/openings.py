@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
-from cshire.auth.models import MANAGERS, Role, RoleGrant, User
+from cshire.auth.models import MANAGERS, Role, User
 from cshire.database import utcnow
 from cshire.extensions import db
 from cshire.interviews.messages import HiringError
@@ -93,17 +93,6 @@ def active_profiles() -> list[HighPerformerProfile]:
         select(HighPerformerProfile)
         .where(HighPerformerProfile.archived_at.is_(None))
         .order_by(HighPerformerProfile.name)
-    ))
-
-
-def users_with_any_role(roles: tuple[Role, ...]) -> list[User]:
-    """Active users holding one of ``roles``, by name (panel and hiring-manager pickers)."""
-    return list(db.session.scalars(
-        select(User)
-        .where(User.active.is_(True),
-               User.id.in_(select(RoleGrant.user_id).where(
-                   RoleGrant.role.in_([r.value for r in roles]))))
-        .order_by(User.display_name)
     ))
 
 

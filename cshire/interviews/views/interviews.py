@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
+from cshire.auth.services import users_with_any_role
 from cshire.database import utcnow
 from cshire.interviews.forms.interviews import InterviewForm
 from cshire.interviews.messages import RECOMMENDATION_LABELS
@@ -20,7 +21,6 @@ from cshire.interviews.services.interviews import (
 from cshire.interviews.services.openings import (
     PANEL_ROLES,
     can_manage_opening,
-    users_with_any_role,
 )
 from cshire.interviews.services.scoring import (
     can_open_interview,

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
+from cshire.auth.services import users_with_any_role
 from cshire.interviews.forms.openings import OpeningForm, StageForm
 from cshire.interviews.messages import APPLICATION_STATUS_LABELS
 from cshire.interviews.models.openings import Opening
@@ -22,7 +23,6 @@ from cshire.interviews.services.openings import (
     published_kit_versions,
     status_counts,
     update_opening,
-    users_with_any_role,
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
