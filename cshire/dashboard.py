@@ -33,6 +33,8 @@ NAV_LINKS: tuple[NavLink, ...] = (
             MANAGERS | {Role.INTERVIEWER}),
     NavLink("auth.users", _l("Users"), _l("People, roles and sign-in."), frozenset({Role.ADMIN})),
     NavLink("auth.teams", _l("Teams"), _l("Teams and their managers."), frozenset({Role.ADMIN})),
+    NavLink("auth.settings", _l("Settings"), _l("The organisation's default time zone."),
+            frozenset({Role.ADMIN})),
     NavLink("interviews.my_interviews", _l("My interviews"),
             _l("Interviews you sit on: upcoming, waiting for your scorecard, submitted."),
             MANAGERS | {Role.INTERVIEWER}),

@@ -35,6 +35,9 @@ def test_demo_in_japanese_uses_japanese_names(app):
     assert result.exit_code == 0, result.output
     manager = db.session.scalar(select(User).where(User.email == "manager@example.com"))
     assert manager.display_name == "佐藤 美咲" and manager.locale == "ja"
+    from cshire.auth.models import OrganisationSettings
+
+    assert db.session.scalar(select(OrganisationSettings.default_timezone)) == "Asia/Tokyo"
 
 
 def test_demo_if_empty_leaves_an_existing_database_alone(app):

@@ -92,3 +92,47 @@ def test_a_time_typed_in_tokyo_is_kept_in_utc_and_shown_back_in_tokyo(app):
         assert shown.at._value() == "2026-12-01T09:00"
     finally:
         context.pop()
+
+
+def test_an_interview_typed_in_tokyo_is_stored_in_utc_and_each_panelist_sees_their_zone(
+        app, client):
+    from flask import url_for
+
+    from tests.interviews import factories_process as make
+
+    _organisation_zone("Asia/Tokyo")
+    opening = make.opening()
+    application = make.application(opening)
+    berlin = make.interviewer("Bea")
+    berlin.timezone = "Europe/Berlin"
+    db.session.commit()
+    login(client, opening.hiring_manager)
+    client.post(url_for("interviews.interview_new", application_id=application.id),
+                data={"stage_id": opening.stages[0].id, "scheduled_at": "2030-05-01T10:00",
+                      "panel": [berlin.id]})
+    db.session.expire_all()
+    (interview,) = application.interviews
+    assert interview.scheduled_at == datetime(2030, 5, 1, 1, 0, tzinfo=UTC)
+    page = client.get(url_for("interviews.interview_detail", interview_id=interview.id))
+    assert "10:00\u202fAM JST" in page.get_data(as_text=True)
+    login(client, berlin)
+    mine = client.get(url_for("interviews.my_interviews")).get_data(as_text=True)
+    assert "3:00\u202fAM CEST" in mine
+
+
+def test_the_admin_sets_the_default_zone_and_a_user_chooses_their_own(app, client):
+    admin = factories.user(Role.ADMIN)
+    db.session.commit()
+    login(client, admin)
+    assert client.post("/admin/settings", data={"default_timezone": "Asia/Tokyo"}
+                       ).status_code == 302
+    assert "Europe/Paris" in client.get("/account/preferences").get_data(as_text=True)
+    refused = client.post("/account/preferences", data={"timezone": "Mars/Olympus"})
+    assert refused.status_code == 200
+    client.post("/account/preferences", data={"timezone": "Europe/Paris"})
+    db.session.expire_all()
+    assert admin.timezone == "Europe/Paris"
+    assert db.session.get(OrganisationSettings, 1).default_timezone == "Asia/Tokyo"
+    client.post("/account/preferences", data={"timezone": ""})
+    db.session.expire_all()
+    assert admin.timezone is None

@@ -7,7 +7,7 @@ from functools import cache
 
 from sqlalchemy import select
 
-from cshire.auth.models import Role, Team, User
+from cshire.auth.models import OrganisationSettings, Role, Team, User
 from cshire.auth.services import create_user, hash_password, set_roles
 from cshire.extensions import db
 
@@ -64,7 +64,17 @@ def _get_or_create_team(name: str, manager: User) -> Team:
     return team
 
 
+# The demo organisation's clock: a Japanese team works in Tokyo time.
+DEMO_ZONE = {"en": "UTC", "ja": "Asia/Tokyo"}
+
+
+def _organisation_settings(lang: str) -> None:
+    if db.session.scalar(select(OrganisationSettings.id)) is None:
+        db.session.add(OrganisationSettings(default_timezone=DEMO_ZONE[lang]))
+
+
 def load_people(lang: str) -> list[str]:
+    _organisation_settings(lang)
     users = {email: _get_or_create_user(email, names[lang], roles, lang)
              for email, names, roles in DEMO_USERS}
     members = [_get_or_create_user(email, names[lang], frozenset({Role.CSM}), lang)

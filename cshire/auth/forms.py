@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from cshire.auth.messages import ROLE_LABELS
 from cshire.auth.services import MIN_PASSWORD_LENGTH
 from cshire.forms import MultiCheckboxField
+from cshire.timezones import zone_names
 
 LANGUAGE_CHOICES = [("en", "English"), ("ja", "日本語")]
 
@@ -57,3 +58,20 @@ class UserForm(FlaskForm):
 class TeamForm(FlaskForm):
     name = StringField(_l("Team name"), validators=[DataRequired(), Length(max=120)])
     manager_id = SelectField(_l("Manager"), coerce=int)
+
+
+def zone_choices(default_label: str | None = None) -> list[tuple[str, str]]:
+    """Every zone (``Asia/Tokyo``…); with ``default_label``, a first "use the default"."""
+    choices = [(zone, zone.replace("_", " ")) for zone in zone_names()]
+    return [("", default_label), *choices] if default_label else choices
+
+
+class OrganisationSettingsForm(FlaskForm):
+    default_timezone = SelectField(
+        _l("Default time zone"),
+        description=_l("Everyone sees and enters times in this zone unless they chose "
+                       "their own."))
+
+
+class PreferencesForm(FlaskForm):
+    timezone = SelectField(_l("Time zone"))

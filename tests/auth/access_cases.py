@@ -13,6 +13,8 @@ CASES = [
     Case("auth.login", EVERYONE),
     Case("auth.logout", SIGNED_IN, method="POST"),
     Case("auth.password", SIGNED_IN),
+    Case("auth.preferences", SIGNED_IN),
+    Case("auth.settings", ADMINS),
     Case("auth.language", EVERYONE, method="POST"),
     Case("auth.users", ADMINS),
     Case("auth.new_user", ADMINS),

@@ -25,7 +25,7 @@ def test_scheduling_an_interview_seats_the_panel(client, app):
     db.session.expire_all()
     (interview,) = application.interviews
     assert {s.interviewer for s in interview.scorecards} == {ana, ben}
-    assert interview.scheduled_at.isoformat() == "2030-05-01T10:00:00+00:00"
+    assert interview.scheduled_at.isoformat() == "2030-05-01T10:00:00+00:00"  # UTC by default
     assert application.status == "interviewing"
 
 

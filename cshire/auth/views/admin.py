@@ -6,15 +6,17 @@ from flask_login import current_user
 
 from cshire.audit import history
 from cshire.auth.access import ensure_found, roles
-from cshire.auth.forms import TeamForm, UserForm
+from cshire.auth.forms import OrganisationSettingsForm, TeamForm, UserForm, zone_choices
 from cshire.auth.messages import AUDIT_LABELS, AUDIT_VALUES, ROLE_LABELS
 from cshire.auth.models import Role, Team, User
 from cshire.auth.services import (
     all_teams,
     create_user,
+    organisation_zone,
     reset_password,
     save_team,
     set_active,
+    set_organisation_zone,
     update_user,
     users_page_query,
     users_with_role,
@@ -138,6 +140,21 @@ def edit_team(team_id: int | None = None):
     )):
         return done
     return render_template("auth/team_form.html", form=form, team=team)
+
+
+@bp.route("/admin/settings", methods=["GET", "POST"])
+@roles(Role.ADMIN)
+def settings():
+    form = OrganisationSettingsForm()
+    form.default_timezone.choices = zone_choices()
+    if request.method == "GET":
+        form.default_timezone.data = organisation_zone()
+    if form.validate_on_submit() and (done := submit(
+        lambda: set_organisation_zone(form.default_timezone.data, actor=current_user),
+        success=_("Settings saved."), redirect_to=url_for("auth.settings"), form=form,
+    )):
+        return done
+    return render_template("auth/settings.html", form=form)
 
 
 def _selected_manager(form: TeamForm) -> User | None:

@@ -7,13 +7,21 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from cshire.auth.access import public, signed_in
-from cshire.auth.forms import ChangePasswordForm, LanguageForm, LoginForm
+from cshire.auth.forms import (
+    ChangePasswordForm,
+    LanguageForm,
+    LoginForm,
+    PreferencesForm,
+    zone_choices,
+)
 from cshire.auth.models import User
 from cshire.auth.services import (
     ThrottlePolicy,
     authenticate,
     change_password,
+    organisation_zone,
     set_locale,
+    set_timezone,
     sign_out_everywhere,
 )
 from cshire.auth.views.blueprint import bp
@@ -98,6 +106,21 @@ def _keep_this_session() -> str:
     with the new one (other devices stay signed out)."""
     login_user(current_user._get_current_object())
     return url_for("main.dashboard")
+
+
+@bp.route("/account/preferences", methods=["GET", "POST"])
+@signed_in
+def preferences():
+    form = PreferencesForm(obj=current_user._get_current_object())
+    form.timezone.choices = zone_choices(
+        _("The organisation's default (%(zone)s)", zone=organisation_zone()))
+    if form.validate_on_submit() and (done := submit(
+        lambda: set_timezone(current_user, form.timezone.data or None),
+        success=_("Your preferences are saved."), redirect_to=url_for("auth.preferences"),
+        form=form,
+    )):
+        return done
+    return render_template("auth/preferences.html", form=form)
 
 
 @bp.route("/language", methods=["POST"])

@@ -3,7 +3,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateTimeLocalField,
     SelectField,
     StringField,
 )
@@ -11,11 +10,11 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from cshire.forms import MultiCheckboxField
 from cshire.interviews.forms.choices import _int_or_none
+from cshire.timezones import LocalDateTimeField
 
 
 class InterviewForm(FlaskForm):
     stage_id = SelectField(_l("Stage"), coerce=_int_or_none, validators=[DataRequired()])
-    scheduled_at = DateTimeLocalField(_l("Date and time (UTC)"), validators=[DataRequired()],
-                                      format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"])
+    scheduled_at = LocalDateTimeField(_l("Date and time"), validators=[DataRequired()])
     location = StringField(_l("Place or video link"), validators=[Optional(), Length(max=200)])
     panel = MultiCheckboxField(_l("Panel"), coerce=int)

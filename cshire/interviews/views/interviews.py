@@ -1,7 +1,5 @@
 """Interviews: "My interviews", scheduling with a panel, and the interview page."""
 
-from datetime import UTC
-
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -56,11 +54,6 @@ def _interview_form(application, interview=None) -> InterviewForm:
     return form
 
 
-def _aware(value):
-    """The form's local date-time is read as UTC (the label says so)."""
-    return value.replace(tzinfo=UTC) if value is not None else None
-
-
 def _detail_url(interview) -> str:
     return url_for("interviews.interview_detail", interview_id=interview.id)
 
@@ -74,7 +67,7 @@ def interview_new(application_id: int):
     if form.validate_on_submit() and (done := submit(
         lambda: schedule_interview(
             application, stage_id=form.stage_id.data,
-            scheduled_at=_aware(form.scheduled_at.data), panel_ids=form.panel.data or [],
+            scheduled_at=form.scheduled_at.data, panel_ids=form.panel.data or [],
             location=form.location.data or "", actor=current_user),
         success=_("Interview scheduled."), redirect_to=_detail_url, form=form,
     )):
@@ -92,7 +85,7 @@ def interview_edit(interview_id: int):
     form = _interview_form(application, interview)
     form.stage_id.data = interview.stage_id  # the stage of a held interview never changes
     if form.validate_on_submit() and (done := submit(
-        lambda: update_interview(interview, scheduled_at=_aware(form.scheduled_at.data),
+        lambda: update_interview(interview, scheduled_at=form.scheduled_at.data,
                                  panel_ids=form.panel.data or [],
                                  location=form.location.data or ""),
         success=_("Interview updated."), redirect_to=_detail_url(interview), form=form,
