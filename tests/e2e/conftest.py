@@ -97,8 +97,13 @@ def sign_in(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> N
     page.get_by_role("button", name="Sign in").click()
     # The live server is shared by all browser tests: start each one in English.
     if page.locator("html").get_attribute("lang") != "en":
-        page.locator("#language-select").select_option("en")
-        page.locator(".language-switch button").click()
+        switch_language(page, "en")
+
+
+def switch_language(page, language: str) -> None:
+    """Choosing a language takes effect at once (the page reloads in it)."""
+    with page.expect_navigation():
+        page.locator("#language-select").select_option(language)
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import download_pdf, sign_in
+from tests.e2e.conftest import download_pdf, sign_in, switch_language
 
 pytestmark = pytest.mark.e2e
 
@@ -16,11 +16,10 @@ def test_manager_switches_to_japanese_imports_and_prints_the_catalogue(
     sign_in(page, base_url, "manager@example.com")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mia Manager")
 
-    page.get_by_label("Language").select_option("ja")
-    page.get_by_role("button", name="Switch").click()
+    switch_language(page, "ja")
     expect(page.locator("html")).to_have_attribute("lang", "ja")
 
-    page.locator("nav a[href='/competencies/']").click()
+    page.locator(".nav-wide a[href='/competencies/']").click()
     expect(page.get_by_role("cell", name="顧客への共感")).to_be_visible()
 
     page.locator("a[href='/competencies/import']").click()
