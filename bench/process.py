@@ -128,7 +128,7 @@ def _applications(ctx: Context, plan: Plan, openings: list[dict[str, Any]]) -> N
         opening = rng.choice(openings)
         ability = rng.gauss(0, 0.8)
         candidate = {
-            "id": cid, "name": f"Candidate {n + 1:06d}",
+            "id": cid, "opening_id": opening["id"], "name": f"Candidate {n + 1:06d}",
             "email": f"candidate{n + 1:06d}@example.net",
             "phone": f"+81-90-{n % 10_000:04d}-{rng.randint(0, 9999):04d}" if n % 3 else "",
             "source": rng.choice(SOURCES), "notes": "", "consent_on": applied.date(),
@@ -165,7 +165,7 @@ def _anonymise(ctx: Context, candidate: dict[str, Any], seats: list[Seat]) -> No
     from cshire.interviews.services.privacy import ANONYMOUS_NAME
 
     candidate.update(name=ANONYMOUS_NAME, email=f"anonymised-{candidate['id']}@invalid",
-                     phone="", notes="",
+                     phone="", source="", notes="",
                      anonymised_at=candidate["created_at"] + timedelta(PURGED_AFTER_DAYS))
     for seat in seats:
         seat.anonymised = True

@@ -84,7 +84,7 @@ def opening(manager: User | None = None, *, stages: int = 1, threshold: float | 
 def application(of: Opening, *, name: str | None = None, email: str | None = None,
                 status: str = "applied") -> Application:
     n = next(_sequence)
-    candidate = Candidate(name=name or f"Candidate {n}",
+    candidate = Candidate(opening=of, name=name or f"Candidate {n}",
                           email=email or f"candidate{n}@example.test", phone="+81 3 0000 0000",
                           notes="Met at a meetup.")
     created = Application(opening=of, candidate=candidate, status=status)

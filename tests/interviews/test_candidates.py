@@ -2,15 +2,17 @@
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from cshire.auth.models import Role
 from cshire.csv_import import CsvImport, template_csv
 from cshire.extensions import db
 from cshire.interviews.messages import CandidateImportError, HiringError
-from cshire.interviews.models.candidates import Application, Candidate
+from cshire.interviews.models.candidates import Candidate
 from cshire.interviews.services.candidates import (
     IMPORT_COLUMNS,
     CandidateInput,
+    ImportResult,
     add_candidate,
     change_status,
     import_candidates,
@@ -46,15 +48,42 @@ def test_adding_a_candidate_starts_the_application_history(app):
     assert [(e.from_status, e.to_status) for e in application.events] == [(None, "applied")]
 
 
-def test_a_known_email_links_the_same_person_to_another_opening(app):
+def test_the_same_email_in_another_opening_is_a_record_of_its_own(app):
+    """What one opening recorded stays with it: the other opening gets exactly what its
+    own manager entered, and neither hears of the other."""
     first, second = make.opening(), make.opening()
+    one = add_candidate(first, CandidateInput(
+        name="Aiko Tanaka", email="aiko@example.org", phone="+81 90 1111 2222",
+        source="referral", notes="Strong on renewals"), actor=first.hiring_manager)
+    two = add_candidate(second, CandidateInput(name="Aiko T.", email="AIKO@example.org"),
+                        actor=second.hiring_manager)
+    assert two.candidate is not one.candidate
+    assert (two.candidate.name, two.candidate.email, two.candidate.phone,
+            two.candidate.source, two.candidate.notes) == ("Aiko T.", "aiko@example.org",
+                                                          "", "", "")
+    assert (one.candidate.name, one.candidate.notes) == ("Aiko Tanaka", "Strong on renewals")
+    assert (one.candidate.opening, two.candidate.opening) == (first, second)
+
+
+def test_the_same_email_twice_in_one_opening_is_already_applied(app):
+    opening = make.opening()
     data = CandidateInput(name="Aiko Tanaka", email="aiko@example.org")
-    one = add_candidate(first, data, actor=first.hiring_manager)
-    two = add_candidate(second, data, actor=second.hiring_manager)
-    assert one.candidate is two.candidate
+    add_candidate(opening, data, actor=opening.hiring_manager)
     with pytest.raises(HiringError) as error:
-        add_candidate(first, data, actor=first.hiring_manager)
-    assert error.value.code == "already_applied"
+        add_candidate(opening, CandidateInput(name="Aiko", email=" Aiko@Example.org "),
+                      actor=opening.hiring_manager)
+    assert (error.value.code, error.value.params) == ("already_applied",
+                                                      {"email": "aiko@example.org"})
+
+
+def test_the_database_holds_one_email_per_opening(app):
+    """The rule does not rest on the service's check alone: two simultaneous requests
+    both pass the check, and the second insert must fail."""
+    opening = make.opening()
+    make.application(opening, email="aiko@example.org")
+    db.session.add(Candidate(opening=opening, name="Again", email="aiko@example.org"))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
 
 
 def test_an_invalid_email_is_refused(app):
@@ -65,19 +94,32 @@ def test_an_invalid_email_is_refused(app):
     assert error.value.code == "email_invalid"
 
 
-def test_import_creates_every_row_and_links_known_candidates(app):
+def test_import_creates_a_record_for_every_row_whether_or_not_the_email_is_known(app):
     opening, other = make.opening(), make.opening()
-    add_candidate(other, CandidateInput(name="Known", email="known@example.org"),
+    add_candidate(other, CandidateInput(name="Known", email="known@example.org",
+                                        notes="Other opening's note"),
                   actor=other.hiring_manager)
     content = (HEADER + "Aiko Tanaka,aiko@example.org,,referral,,2026-04-01\n"
                "\n"  # blank lines are skipped
                "Known Person,KNOWN@example.org,,,,\n"
                "佐藤 美咲,misaki@example.org,,,,\n").encode("utf-8-sig")
     result = _import(opening, content)
-    assert (result.created, result.linked) == (2, 1)
-    names = set(db.session.scalars(
-        select(Candidate.name).join(Application).where(Application.opening_id == opening.id)))
-    assert names == {"Aiko Tanaka", "Known", "佐藤 美咲"}
+    assert result == ImportResult(created=3)
+    imported = {c.name: c for c in db.session.scalars(
+        select(Candidate).where(Candidate.opening_id == opening.id))}
+    assert set(imported) == {"Aiko Tanaka", "Known Person", "佐藤 美咲"}
+    assert imported["Known Person"].notes == ""
+    assert db.session.scalar(select(func.count(Candidate.id)).where(
+        Candidate.email == "known@example.org")) == 2
+
+
+def test_an_email_already_in_another_opening_is_no_import_error(app):
+    opening, other = make.opening(), make.opening()
+    make.application(other, email="known@example.org")
+    make.application(opening, email="here@example.org")
+    content = (HEADER + "Known,known@example.org,,,,\nHere,here@example.org,,,,\n").encode()
+    rejected = _refusal(opening, content)
+    assert [(p.line, p.code) for p in rejected.problems] == [(3, "already_applied")]
 
 
 def test_import_reports_each_bad_line_and_imports_nothing(app):

@@ -32,14 +32,21 @@ class ApplicationStatus(StrEnum):
 
 
 class Candidate(db.Model):
-    """A person who applies. ``anonymised_at`` is set when the purge command removed
-    their personal data; their ratings stay for the agreement analytics."""
+    """A person as one opening knows them: one row per application, so what one
+    opening recorded (name, phone, source, notes, consent) is seen only by those who may
+    see that opening. The same email in two openings is two rows that share nothing;
+    the unique (opening, email) pair is "already applied". ``anonymised_at`` is set when
+    the purge removed the personal data; the ratings stay for the agreement analytics.
+    """
 
     __tablename__ = "candidates"
+    __table_args__ = (UniqueConstraint("opening_id", "email"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    opening_id: Mapped[int] = mapped_column(ForeignKey("openings.id"))
     name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str] = mapped_column(String(254), unique=True)
+    # Lower-cased by the services; indexed for a data-subject request (all openings).
+    email: Mapped[str] = mapped_column(String(254), index=True)
     phone: Mapped[str] = mapped_column(String(40), default="")
     source: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -47,25 +54,26 @@ class Candidate(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     anonymised_at: Mapped[datetime | None]
 
-    applications: Mapped[list["Application"]] = relationship(back_populates="candidate")
+    opening: Mapped[Opening] = relationship()
+    application: Mapped["Application"] = relationship(back_populates="candidate")
 
 
 class Application(db.Model):
     """A candidate in one opening, moving applied → interviewing → offer → hired, or
-    ending rejected / withdrawn. Every move is kept in ``events``."""
+    ending rejected / withdrawn. Every move is kept in ``events``. Its candidate row is
+    its own (``candidate_id`` is unique) and belongs to the same opening."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("opening_id", "candidate_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     opening_id: Mapped[int] = mapped_column(ForeignKey("openings.id"), index=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), unique=True)
     status: Mapped[str] = mapped_column(String(20), default=ApplicationStatus.APPLIED.value)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     opening: Mapped[Opening] = relationship(back_populates="applications")
-    candidate: Mapped[Candidate] = relationship(back_populates="applications")
+    candidate: Mapped[Candidate] = relationship(back_populates="application")
     events: Mapped[list["ApplicationEvent"]] = relationship(
         back_populates="application", cascade="all, delete-orphan",
         order_by="(ApplicationEvent.at, ApplicationEvent.id)",

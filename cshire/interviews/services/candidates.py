@@ -1,8 +1,14 @@
 """Candidates, their applications to an opening and the status history.
 
-A candidate is one person (one email address) who may apply to several openings;
-an application is that person in one opening. Adding a known email to another
-opening links the existing candidate instead of creating a duplicate person.
+A candidate row is the person *as one opening knows them*: adding an email to an
+opening always creates that opening's own row, whether or not the email is known
+elsewhere, so nothing another opening recorded is shown, linked or even hinted at (the
+add form and the import answer alike for a known and an unknown email). "Already
+applied" means the same email in the same opening, and a unique constraint on
+(opening, email) holds it under double clicks; the opening's row is locked while
+candidates are added, so the second of two simultaneous requests sees the first one's
+rows and is refused with "already applied" (PostgreSQL; on SQLite, where writes are
+serialised, it may instead lose at the constraint: "saved at the same moment").
 """
 
 from collections.abc import Iterable
@@ -57,7 +63,7 @@ IMPORT_COLUMNS = (
     Column("notes", default=""),
     Column("consent_date", parse=iso_date, example="2026-04-01"),
 )
-LOOKUP_BATCH = 1000  # emails per query when matching a file to known candidates
+LOOKUP_BATCH = 1000  # emails per query when matching a file to the opening's candidates
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,6 @@ class CandidateInput:
 @dataclass(frozen=True)
 class ImportResult:
     created: int
-    linked: int  # known candidates (same email) added to this opening
 
 
 def normalise_email(email: str) -> str:
@@ -85,33 +90,31 @@ def normalise_email(email: str) -> str:
 
 
 def add_candidate(opening: Opening, data: CandidateInput, *, actor: User) -> Application:
-    """Add a person to an opening; a known email links the existing candidate."""
+    """Add a person to an opening as a record of its own; refused when the email has
+    already applied to this opening (other openings are not looked at)."""
     if not data.name.strip():
         raise HiringError("candidate_name_required")
     email = normalise_email(data.email)
-    candidate = db.session.scalar(select(Candidate).where(Candidate.email == email))
-    if candidate is not None and _has_application(candidate, opening):
+    _lock(opening)
+    if _emails_in_opening(opening, [email]):
         raise HiringError("already_applied", email=email)
-    if candidate is None:
-        candidate = Candidate(email=email)
-        _fill(candidate, data)
-        db.session.add(candidate)
-    return _apply_to(opening, candidate, actor)
+    return _apply_to(opening, _new_candidate(opening, email, data), actor)
 
 
-def _fill(candidate: Candidate, data: CandidateInput) -> None:
-    candidate.name = data.name.strip()
-    candidate.phone = data.phone.strip()
-    candidate.source = data.source.strip()
-    candidate.notes = data.notes.strip()
-    candidate.consent_on = data.consent_on
+def _lock(opening: Opening) -> None:
+    """Serialise additions to one opening (a row lock on PostgreSQL, a no-op on SQLite,
+    whose writes are serialised anyway): the later request then sees the rows of the
+    earlier one and its "already applied" check is exact."""
+    db.session.execute(select(Opening.id).where(Opening.id == opening.id).with_for_update())
 
 
-def _has_application(candidate: Candidate, opening: Opening) -> bool:
-    return db.session.scalar(
-        select(Application.id).where(Application.candidate_id == candidate.id,
-                                     Application.opening_id == opening.id)
-    ) is not None
+def _new_candidate(opening: Opening, email: str, data: CandidateInput) -> Candidate:
+    candidate = Candidate(
+        opening=opening, email=email, name=data.name.strip(), phone=data.phone.strip(),
+        source=data.source.strip(), notes=data.notes.strip(), consent_on=data.consent_on,
+    )
+    db.session.add(candidate)
+    return candidate
 
 
 def _apply_to(opening: Opening, candidate: Candidate, actor: User) -> Application:
@@ -127,17 +130,19 @@ def _apply_to(opening: Opening, candidate: Candidate, actor: User) -> Applicatio
 def import_candidates(opening: Opening, source: IO[bytes] | bytes, *, actor: User,
                       max_rows: int | None) -> ImportResult:
     """Import a CSV file of ``IMPORT_COLUMNS`` (UTF-8 or Shift_JIS; name and email
-    required) into the opening; at most ``max_rows`` rows (None: no cap).
+    required) into the opening; at most ``max_rows`` rows (None: no cap). Every row
+    becomes a candidate record of this opening.
 
     All or nothing: every row is checked first and any bad row raises
     ``CandidateImportError`` listing each bad line with its reason, before anything is
-    written. Emails repeated within the file, or already in this opening, are errors.
+    written. Emails repeated within the file, or already in this opening, are errors;
+    whether an email is known in another opening changes nothing.
     """
     reader = CsvImport(source, IMPORT_COLUMNS, max_rows=max_rows,
                        error_class=CandidateImportError)
     rows = list(reader)
-    known = _known_candidates({row["email"] for row in rows})
-    already = _emails_in_opening(opening, known.values())
+    _lock(opening)
+    already = _emails_in_opening(opening, {row["email"] for row in rows})
     first_line: dict[str, int] = {}
     for row in rows:
         email = row["email"]
@@ -148,16 +153,10 @@ def import_candidates(opening: Opening, source: IO[bytes] | bytes, *, actor: Use
             reader.add_problem(row.line, "already_applied", field="email", email=email)
         first_line.setdefault(email, row.line)
     reader.raise_if_problems()
-    created = 0
     for row in rows:
-        candidate = known.get(row["email"])
-        if candidate is None:
-            candidate = Candidate(email=row["email"])
-            _fill(candidate, _row_input(row.values))
-            db.session.add(candidate)
-            created += 1
-        _apply_to(opening, candidate, actor)
-    return ImportResult(created=created, linked=len(rows) - created)
+        _apply_to(opening, _new_candidate(opening, row["email"], _row_input(row.values)),
+                  actor)
+    return ImportResult(created=len(rows))
 
 
 def _batches(values: list) -> list[list]:
@@ -171,24 +170,16 @@ def _row_input(values: dict) -> CandidateInput:
                           consent_on=values["consent_date"])
 
 
-def _known_candidates(emails: set[str]) -> dict[str, Candidate]:
-    found: dict[str, Candidate] = {}
-    for batch in _batches(sorted(emails)):
-        found.update((c.email, c) for c in db.session.scalars(
-            select(Candidate).where(Candidate.email.in_(batch))))
-    return found
-
-
-def _emails_in_opening(opening: Opening, candidates: Iterable[Candidate]) -> set[str]:
-    ids = [c.id for c in candidates]
+def _emails_in_opening(opening: Opening, emails: Iterable[str]) -> set[str]:
+    """Which of ``emails`` already applied to ``opening``."""
     if opening.id is None:
         return set()
-    emails: set[str] = set()
-    for batch in _batches(ids):
-        emails.update(db.session.scalars(
-            select(Candidate.email).join(Application)
-            .where(Application.opening_id == opening.id, Candidate.id.in_(batch))))
-    return emails
+    found: set[str] = set()
+    for batch in _batches(sorted(emails)):
+        found.update(db.session.scalars(
+            select(Candidate.email).where(Candidate.opening_id == opening.id,
+                                          Candidate.email.in_(batch))))
+    return found
 
 
 # ----------------------------------------------------------------- statuses

@@ -59,9 +59,8 @@ def candidate_import(opening_id: int):
             raise CandidateImportError(error.code, **error.params) from error
 
     if form.validate_on_submit() and (done := submit(
-        run, success=lambda result: _(
-            "%(created)s candidates imported, %(linked)s known candidates added.",
-            created=result.created, linked=result.linked),
+        run, success=lambda result: _("%(created)s candidates imported.",
+                                      created=result.created),
         redirect_to=url_for("interviews.opening_detail", opening_id=opening.id),
     )):
         return done
