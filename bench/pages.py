@@ -129,7 +129,7 @@ def _interview() -> dict[str, Any]:
 
 PAGES: dict[str, Page] = {
     # issue 2 (foundation)
-    "dashboard": Page("main.dashboard"),
+    "home": Page("main.dashboard"),  # the to-do home page (issue 9)
     "competencies": Page("competencies.index"),
     # issue 3 (profiles, question bank, kits)
     "profiles": Page("interviews.profiles"),

@@ -50,7 +50,3 @@ def nav_for(user: User) -> list[NavLink]:
     if not user.is_authenticated:
         return []
     return [link for link in NAV_LINKS if user.has_role(*link.roles)]
-
-
-def cards_for(user: User) -> list[NavLink]:
-    return nav_for(user)

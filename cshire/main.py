@@ -1,4 +1,4 @@
-"""The dashboard every signed-in user lands on, and the health check."""
+"""The home page every signed-in user lands on (their to-dos), and the health check."""
 
 from flask import Blueprint, jsonify, render_template
 from flask_login import current_user
@@ -6,8 +6,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from cshire.auth.access import public, signed_in
-from cshire.dashboard import cards_for, nav_for
+from cshire.dashboard import nav_for
 from cshire.extensions import db
+from cshire.home import home_pipelines, home_todos
+from cshire.interviews.messages import APPLICATION_STATUS_LABELS
 
 bp = Blueprint("main", __name__)
 
@@ -20,7 +22,9 @@ def navigation() -> dict:
 @bp.route("/")
 @signed_in
 def dashboard():
-    return render_template("main/dashboard.html", cards=cards_for(current_user))
+    return render_template("main/dashboard.html", todos=home_todos(current_user),
+                           pipelines=home_pipelines(current_user), links=nav_for(current_user),
+                           statuses=APPLICATION_STATUS_LABELS)
 
 
 @bp.route("/healthz")
