@@ -26,10 +26,11 @@ from typing import IO, Any, ClassVar
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import String
 
-from cshire.errors import DomainError, Problem
+from cshire.errors import DomainError, Problem, plural_l
 
 DEFAULT_MAX_FIELD_CHARS = 10_000
 DEFAULT_MAX_PROBLEMS = 200
@@ -44,18 +45,19 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 MESSAGES: dict[str, Any] = {
     # The whole file
-    "csv_rejected": _l("Nothing was imported: %(count)s problem(s) to fix in the file."),
+    "csv_rejected": plural_l("Nothing was imported: %(count)s problem to fix in the file.",
+                             "Nothing was imported: %(count)s problems to fix in the file."),
     "csv_encoding": _l("The file is not CSV text in UTF-8 or Shift_JIS. In Excel, use "
                        "Save As → “CSV UTF-8 (Comma delimited)” and upload that file."),
     "csv_workbook": _l("This is an Excel workbook, not a CSV file. In Excel, use Save As → "
                        "“CSV UTF-8 (Comma delimited)” and upload that file."),
     "csv_empty": _l("The file is empty. Its first line must name the columns: %(expected)s."),
-    "csv_header_missing": _l("The first line lacks the column(s) %(missing)s. "
+    "csv_header_missing": _l("The first line lacks these columns: %(missing)s. "
                              "The columns are: %(expected)s."),
-    "csv_header_unexpected": _l("The first line names column(s) this import does not know: "
+    "csv_header_unexpected": _l("The first line names columns this import does not know: "
                                 "%(unexpected)s. The columns are: %(expected)s."),
-    "csv_header_mismatch": _l("The first line lacks the column(s) %(missing)s and names "
-                              "column(s) this import does not know: %(unexpected)s. "
+    "csv_header_mismatch": _l("The first line lacks these columns: %(missing)s; and it names "
+                              "columns this import does not know: %(unexpected)s. "
                               "The columns are: %(expected)s."),
     "csv_too_many_rows": _l("The file has more than %(max)s rows. Split it into files of at "
                             "most %(max)s rows."),
@@ -77,8 +79,10 @@ MESSAGES: dict[str, Any] = {
     "csv_date": _l("%(column)s: “%(value)s” is not a date; write it as YYYY-MM-DD."),
     "csv_integer": _l("%(column)s: “%(value)s” is not a whole number."),
     "csv_decimal": _l("%(column)s: “%(value)s” is not a number."),
-    "csv_decimal_places": _l("%(column)s: %(value)s has more than %(places)s decimal "
-                             "place(s)."),
+    "csv_decimal_places": plural_l("%(column)s: %(value)s has more than %(places)s decimal "
+                                   "place.",
+                                   "%(column)s: %(value)s has more than %(places)s decimal "
+                                   "places.", count_param="places"),
     "csv_below_minimum": _l("%(column)s: %(value)s is less than %(min)s."),
     "csv_above_maximum": _l("%(column)s: %(value)s is more than %(max)s."),
     "csv_yes_no": _l("%(column)s: “%(value)s” is not yes or no (yes, no, true, false, 1, 0)."),
@@ -526,7 +530,8 @@ def format_problems(error: DomainError) -> list[str]:
                      if problem.line else message)
     more = error.params.get("more")
     if more:
-        lines.append(_("…and %(count)s more problem(s) not shown.", count=more))
+        lines.append(ngettext("…and %(num)s more problem not shown.",
+                              "…and %(num)s more problems not shown.", more))
     return lines
 
 

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Self
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
+from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 
 FALLBACK = _l("Something is not right (%(code)s).")
@@ -59,12 +60,34 @@ class DomainError(Exception):
 
     @classmethod
     def text_for(cls, code: str, params: Mapping[str, object]) -> str:
-        text = str(cls.messages.get(code) or _shared_message(code) or FALLBACK)
+        entry = cls.messages.get(code) or _shared_message(code) or FALLBACK
+        text = entry.text(params) if isinstance(entry, PluralText) else str(entry)
         try:
             return text % {"code": code, **params}  # a "code" parameter wins
         except (KeyError, TypeError, ValueError):
             # A missing parameter must not turn a refusal into a server error.
             return text
+
+
+@dataclass(frozen=True)
+class PluralText:
+    """A message whose wording follows a count ("1 problem" / "3 problems"); the count
+    is the error's parameter named ``count_param``. Made by ``plural_l``."""
+
+    singular: str
+    plural: str
+    count_param: str = "count"
+
+    def text(self, params: Mapping[str, object]) -> str:
+        count = params.get(self.count_param, 0)
+        number = count if isinstance(count, int) else 0
+        return get_translations().ngettext(self.singular, self.plural, number)
+
+
+def plural_l(singular: str, plural: str, count_param: str = "count") -> PluralText:
+    """A plural message in an error table (extracted like ``ngettext``; see
+    tools/catalogs.py)."""
+    return PluralText(singular, plural, count_param)
 
 
 def _shared_message(code: str) -> Any:

@@ -359,7 +359,7 @@ def test_one_bad_row_means_nothing_is_written_and_every_problem_is_reported(app)
         "Line 4: email: “cy@” is not a valid email address.",
         "Line 5: aiko@example.com is already on line 2.",
     ]
-    assert caught.value.message() == "Nothing was imported: 3 problem(s) to fix in the file."
+    assert caught.value.message() == "Nothing was imported: 3 problems to fix in the file."
 
 
 def test_good_file_is_written_whole():
@@ -386,7 +386,7 @@ def test_problems_are_capped_with_a_count_of_the_rest(app):
     assert [p.line for p in error.problems] == [1, *range(2, 201)]
     lines = format_problems(error)
     assert len(lines) == 201
-    assert lines[-1] == "…and 301 more problem(s) not shown."
+    assert lines[-1] == "…and 301 more problems not shown."
 
 
 def test_problems_are_formatted_in_the_users_language(app):

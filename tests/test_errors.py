@@ -253,3 +253,17 @@ def test_ensure_current_names_the_last_audited_save(app):
     assert conflict.value.who == "Eda Editor"
     assert conflict.value.current_version == competency.version != loaded
     ensure_current(competency, competency.version)  # the current version passes
+
+
+def test_a_plural_message_follows_the_count_in_both_languages(app):
+    from flask_babel import force_locale
+
+    from cshire.csv_import import CsvImportError
+
+    with app.test_request_context("/"):
+        assert CsvImportError.text_for("csv_rejected", {"count": 1}) == (
+            "Nothing was imported: 1 problem to fix in the file.")
+        assert CsvImportError.text_for("csv_rejected", {"count": 4}) == (
+            "Nothing was imported: 4 problems to fix in the file.")
+        with force_locale("ja"):
+            assert "4件" in CsvImportError.text_for("csv_rejected", {"count": 4})

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from cshire.audit import CREATED, YES_NO
 from cshire.csv_import import CsvImportError
-from cshire.errors import DomainError
+from cshire.errors import DomainError, plural_l
 from cshire.interviews.models.candidates import ApplicationStatus
 from cshire.interviews.models.decisions import DecisionOutcome
 from cshire.interviews.models.questions import QuestionType
@@ -115,8 +115,10 @@ HIRING_MESSAGES = {
     "recommendation_invalid": _l("Choose one of the recommendations."),
     "question_unknown": _l("The form does not match this interview kit. Reload the page."),
     "rating_invalid": _l("Ratings go from 1 to 5."),
-    "incomplete": _l("The scorecard is not complete yet (%(count)s point(s) below). "
-                     "Your input was saved as a draft."),
+    "incomplete": plural_l("The scorecard is not complete yet (%(count)s point below). "
+                           "Your input was saved as a draft.",
+                           "The scorecard is not complete yet (%(count)s points below). "
+                           "Your input was saved as a draft."),
     "not_hiring_manager": _l("Only the hiring manager of this opening or an admin can do this."),
     "not_submitted": _l("Only a submitted scorecard can be reopened."),
     "reason_required": _l("Give a reason."),
@@ -150,7 +152,8 @@ CANDIDATE_IMPORT_MESSAGES = {
 # --- profiles, exemplars ----------------------------------------------------------------
 
 PROFILE_MESSAGES = {
-    "profile_rejected": _l("The profile was not saved: %(count)s problem(s) to fix."),
+    "profile_rejected": plural_l("The profile was not saved: %(count)s problem to fix.",
+                                 "The profile was not saved: %(count)s problems to fix."),
     "profile_name_required": _l("Enter a name."),
     "no_competency": _l("Add at least one competency."),
     "row_competency_required": _l("Row %(row)s: choose a competency."),
@@ -160,7 +163,8 @@ PROFILE_MESSAGES = {
     "level_range": _l("Row %(row)s: the target level must be a whole number from 1 to 5."),
     "profile_archived": _l("This profile is archived. Restore it before changing it."),
     "unknown_archetype": _l("There is no such starter set."),
-    "ratings_rejected": _l("The ratings were not saved: %(count)s problem(s) to fix."),
+    "ratings_rejected": plural_l("The ratings were not saved: %(count)s problem to fix.",
+                                 "The ratings were not saved: %(count)s problems to fix."),
     "rating_not_in_profile": _l("Row %(row)s: a rating for a competency outside this profile."),
     "rating_range": _l("Row %(row)s: ratings go from 1 to 5."),
     "no_ratings": _l("There are no ratings yet: rate team members first."),

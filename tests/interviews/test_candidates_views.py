@@ -78,7 +78,7 @@ def test_a_shift_jis_file_imports_through_the_page(client, app):
 def test_a_file_level_refusal_is_said_once(client, app):
     opening = _signed_in_manager(client)
     body = _text(_upload(client, opening, b"full_name,mail\nA,a@example.org\n"))
-    assert body.count("The first line lacks the column(s) name, email") == 1
+    assert body.count("The first line lacks these columns: name, email") == 1
     assert "Lines to fix" not in body
 
 
@@ -116,6 +116,6 @@ def test_a_file_with_very_many_bad_lines_lists_the_first_and_counts_the_rest(cli
     opening = _signed_in_manager(client)
     rows = "".join(f"P{n},not-an-email-{n}\n" for n in range(250))
     body = _text(_upload(client, opening, ("name,email\n" + rows).encode()))
-    assert "Nothing was imported: 250 problem(s) to fix in the file." in body
+    assert "Nothing was imported: 250 problems to fix in the file." in body
     assert body.count('<td class="num">') == 200
-    assert "…and 50 more problem(s) not shown." in body
+    assert "…and 50 more problems not shown." in body

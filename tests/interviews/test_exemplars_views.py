@@ -200,7 +200,7 @@ def test_a_csv_header_with_unknown_columns_names_them(manager, emp_profile):
     response = csv_upload(manager, emp_profile, "email,is_high_performer,EMP,NOPE\n"
                                                 "ann@example.test,1,4,4\n")
 
-    assert "names column(s) this import does not know: NOPE" in page(response)
+    assert "names columns this import does not know: NOPE" in page(response)
     assert "The columns are: email, is_high_performer, EMP." in page(response)
     assert count(ExemplarMember) == 0
 

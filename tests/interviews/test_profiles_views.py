@@ -80,7 +80,7 @@ def test_a_profile_without_competencies_is_refused_with_one_message(manager):
 
     assert response.status_code == 200
     assert page(response).count("Add at least one competency.") == 1
-    assert "problem(s) to fix" not in page(response)
+    assert "problems to fix" not in page(response)
     assert count(HighPerformerProfile) == 0
 
 
