@@ -26,8 +26,8 @@ from typing import IO, Any, ClassVar
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import String
 
 from cshire.errors import DomainError, Problem, plural_l

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Self
 
-from flask_babel import format_datetime
+from flask_babel import format_datetime, get_translations
 from flask_babel import gettext as _
-from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 
 FALLBACK = _l("Something is not right (%(code)s).")
