@@ -28,7 +28,8 @@ def po_path(language: str) -> Path:
 def extract(output: Path = TEMPLATE) -> None:
     subprocess.run(  # noqa: S603 - fixed arguments, our own interpreter
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "plural_l:1,2", "--no-location", "--sort-output", "-o", str(output), "."],
+         "-k", "_l", "-k", "plural_l:1,2",  # plural_l: cshire.errors' plural messages
+         "--no-location", "--sort-output", "-o", str(output), "."],
         cwd=ROOT, check=True, capture_output=True,
     )
 
