@@ -8,7 +8,7 @@ PORT    ?= 5000
 export FLASK_APP := app
 export CSHIRE_ENV ?= development
 
-.PHONY: run test lint bench translations extract-messages clean
+.PHONY: run test lint bench translations extract-messages screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ lint: $(STAMP)
 
 bench: $(STAMP) translations
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+screenshots: $(STAMP) translations
+	$(BIN)/python -m tools.screenshots
 
 extract-messages: $(STAMP)
 	$(BIN)/python -m tools.catalogs update

@@ -35,16 +35,16 @@ def viewer_zone() -> ZoneInfo:
     return ZoneInfo(str(get_timezone()))
 
 
-def format_when(value: datetime | None, date_format: str = "medium",
-                zone: str | None = None) -> str:
+def format_when(value: datetime | None, _format: str = "", zone: str | None = None) -> str:
     """A date-time in the viewer's zone (or ``zone``), minutes precision, zone named:
-    "Nov 30, 2026, 9:00 AM JST" / "2026/11/30 9:00 JST"."""
+    "Nov 30, 2026 9:00 AM JST" / "2026/11/30 9:00 JST". One format everywhere: a
+    template's old ``|datetime('short')`` argument is ignored on purpose."""
     if value is None:
         return "–"
     tz = ZoneInfo(zone) if zone else viewer_zone()
     local = value.astimezone(tz)
     locale = get_locale()
-    return (f"{dates.format_date(local, date_format, locale=locale)} "
+    return (f"{dates.format_date(local, 'medium', locale=locale)} "
             f"{dates.format_time(local, 'short', tzinfo=tz, locale=locale)} {local.tzname()}")
 
 
