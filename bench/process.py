@@ -237,16 +237,17 @@ def _status(ctx: Context, plan: Plan, application_id: int, opening: dict[str, An
         fit = max(0.0, min(100.0, 55 + 18 * ability))
         if len(interviews) > 1:
             _decide(ctx, plan, application_id, "advance", interviews[0], fit, opening)
+        step = 2 if len(interviews) > 1 else 1  # the final decision's number
         if stages_taken == 2 and ability > 0.6:
             steps.append(("offer", decided))
             if rng.random() < 0.8:
                 steps.append(("hired", decided + timedelta(days=5)))
-            _decide(ctx, plan, application_id, "hire", decided, fit, opening)
+            _decide(ctx, plan, application_id, "hire", decided, fit, opening, step)
         elif stages_taken == 1 and ability > 0 and rng.random() < 0.8:
             pass  # still interviewing: the second stage is not scheduled yet
         else:
             steps.append(("rejected", decided))
-            _decide(ctx, plan, application_id, "reject", decided, fit, opening)
+            _decide(ctx, plan, application_id, "reject", decided, fit, opening, step)
     previous = None
     for status, at in steps:
         plan.add("application_events", {
@@ -260,7 +261,7 @@ def _status(ctx: Context, plan: Plan, application_id: int, opening: dict[str, An
 
 
 def _decide(ctx: Context, plan: Plan, application_id: int, outcome: str, at: datetime,
-            fit: float, opening: dict[str, Any]) -> None:
+            fit: float, opening: dict[str, Any], step: int = 1) -> None:
     threshold = opening["threshold"]
     departs = threshold is not None and (
         (outcome in ("advance", "hire") and fit < threshold)
@@ -268,7 +269,7 @@ def _decide(ctx: Context, plan: Plan, application_id: int, outcome: str, at: dat
     )
     plan.add("hiring_decisions", {
         "id": ctx.ids("hiring_decisions", 1)[0], "application_id": application_id,
-        "outcome": outcome, "rationale": f"Debrief agreed: {outcome}.",
+        "step": step, "outcome": outcome, "rationale": f"Debrief agreed: {outcome}.",
         "departs_from_rule": departs,
         "departure_reason": "Strong references outweigh one weak stage." if departs else "",
         "fit_score": round(fit, 1), "fit_threshold": threshold,

@@ -20,7 +20,8 @@ class VersionedForm:
     def loaded_version(self) -> int | None:
         """None when the field is missing or tampered with: never taken for current."""
         value = str(self.version.data or "")  # type: ignore[attr-defined]
-        return int(value) if value.isdigit() else None
+        # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+        return int(value) if value.isascii() and value.isdigit() else None
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -5,6 +5,7 @@ a code from one table, ``HiringError.messages``, merged at the end of this modul
 one section per area. A code has one meaning in the whole package.
 """
 
+from datetime import datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -16,10 +17,34 @@ from cshire.interviews.models.candidates import ApplicationStatus
 from cshire.interviews.models.decisions import DecisionOutcome
 from cshire.interviews.models.questions import QuestionType
 from cshire.interviews.models.scoring import Recommendation, ScorecardStatus
+from cshire.timezones import format_when
 
 
 class HiringError(DomainError):
     """A hiring rule refused the request; nothing was changed."""
+
+
+class StepTaken(HiringError):
+    """A decision or status move came second: another one took this step of the
+    application first (at the same moment, or after the page was loaded). ``who`` and
+    ``when`` name that one; ``outcome`` or ``status`` say what it was. The time is
+    written in the reader's language and time zone when the message is shown."""
+
+    def __init__(self, code: str, /, *, who: str | None, when: datetime,
+                 **params: object) -> None:
+        super().__init__(code, who=who, **params)
+        self.when = when
+
+    def message(self) -> str:
+        params = dict(self.params)
+        params["who"] = params.get("who") or _("someone else")
+        params["when"] = format_when(self.when)
+        if "outcome" in params:
+            params["outcome"] = OUTCOME_LABELS.get(str(params["outcome"]), params["outcome"])
+        if "status" in params:
+            params["status"] = APPLICATION_STATUS_LABELS.get(str(params["status"]),
+                                                            params["status"])
+        return self.text_for(self.code, params)
 
 
 # --- labels -----------------------------------------------------------------------------
@@ -53,6 +78,7 @@ APPLICATION_STATUS_LABELS = {
 
 OUTCOME_LABELS = {
     DecisionOutcome.ADVANCE.value: _l("Advance"),
+    DecisionOutcome.OFFER.value: _l("Make an offer"),
     DecisionOutcome.REJECT.value: _l("Reject"),
     DecisionOutcome.HIRE.value: _l("Hire"),
 }
@@ -81,6 +107,11 @@ ANSWER_AUDIT_LABELS = {
     "note": _l("Question %(n)s — evidence note"),
 }
 ANSWER_AUDIT_VALUES = {"not_asked": YES_NO}
+# An answer's texts as a problem names them ("Question 2: the evidence note is …").
+ANSWER_TEXT_LABELS = {
+    "not_asked_reason": _l("the reason why it was not asked"),
+    "note": _l("the evidence note"),
+}
 
 
 # --- openings, candidates, interviews, scoring, decisions ---------------------------------
@@ -100,6 +131,12 @@ HIRING_MESSAGES = {
     "email_invalid": _l("%(email)s is not a valid email address."),
     "already_applied": _l("%(email)s has already applied to this opening."),
     "transition_invalid": _l("An application cannot move from this status to that one."),
+    "decision_required": _l("An offer, a hire or a rejection is a decision: record it under "
+                            "“Decision”, with its rationale."),
+    "already_decided": _l("Already decided by %(who)s at %(when)s: %(outcome)s. Nothing was "
+                          "recorded; reload the page to see that decision."),
+    "already_moved": _l("Already moved to %(status)s by %(who)s at %(when)s. Nothing was "
+                        "recorded; reload the page to see it."),
     # interviews
     "application_closed": _l("This application is closed."),
     "stage_invalid": _l("Choose a stage of this opening."),
@@ -113,8 +150,17 @@ HIRING_MESSAGES = {
     "locked": _l("This scorecard is submitted and locked. Ask the hiring manager to reopen "
                  "it if something must change."),
     "recommendation_invalid": _l("Choose one of the recommendations."),
-    "question_unknown": _l("The form does not match this interview kit. Reload the page."),
-    "rating_invalid": _l("Ratings go from 1 to 5."),
+    "question_unknown": _l("The form does not match this interview kit: question id "
+                           "%(value)s is not in it. Reload the page."),
+    "item_id_invalid": _l("The form does not match this interview kit: “%(value)s” is not "
+                          "a question id."),
+    "question_repeated": _l("Question %(position)s is in the form twice. Nothing was saved: "
+                            "reload the page."),
+    "rating_invalid": _l("Nothing was saved: a rating is a whole number from 1 to 5."),
+    "answers_invalid": plural_l("Nothing was saved: %(count)s answer below cannot be stored "
+                                "as it is.",
+                                "Nothing was saved: %(count)s answers below cannot be stored "
+                                "as they are."),
     "incomplete": plural_l("The scorecard is not complete yet (%(count)s point below). "
                            "Your input was saved as a draft.",
                            "The scorecard is not complete yet (%(count)s points below). "
@@ -127,6 +173,9 @@ HIRING_MESSAGES = {
     "rationale_required": _l("Give the rationale for the decision."),
     "departure_reason_required": _l("This decision departs from the opening's rule: give an "
                                     "explicit reason for it."),
+    "submit_own_first": _l("Submit your own scorecard for %(stage)s first: until then the "
+                           "other interviewers' scorecards of that interview are hidden from "
+                           "you, and a decision counts them."),
     "note_required": _l("Write the debrief note."),
     "days_negative": _l("The number of days cannot be negative."),
 }
@@ -139,6 +188,11 @@ SCORING_PROBLEMS = {
     "reason_missing": _l("Question %(position)s: say why it was not asked."),
     "note_missing": _l("Question %(position)s: this opening requires an evidence note."),
     "recommendation_missing": _l("Choose an overall recommendation."),
+    # answers that cannot be stored (``answers_invalid``)
+    "answer_rating_range": _l("Question %(position)s: “%(value)s” is not a rating; ratings go from "
+                       "1 to 5."),
+    "text_too_long": _l("Question %(position)s: %(field)s is %(length)s characters long; "
+                        "at most %(max)s fit."),
 }
 
 

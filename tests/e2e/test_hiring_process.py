@@ -57,7 +57,7 @@ def test_independent_scoring_then_the_managers_decision(
     sign_in(second, base_url, "interviewer2@example.com")
     _open_my_scorecard(second)
     assert FIRST_NOTE not in second.content()
-    interview_page = second.locator("nav[aria-label=breadcrumb] a", has_text=CANDIDATE)
+    interview_page = second.locator("nav[aria-label=Breadcrumb] a", has_text=CANDIDATE)
     interview_url = interview_page.get_attribute("href")
     second.goto(base_url + interview_url)
     assert FIRST_NOTE not in second.content()

@@ -164,3 +164,110 @@ def test_the_scoring_form_issues_a_fixed_number_of_queries(client, app):
 
     assert_fixed_query_count(client, url_for("interviews.scorecard_form",
                                              scorecard_id=mine.id), grow)
+
+
+# --------------------------------------------------------------- crafted input
+
+
+def _post_both(client, seat, data: dict) -> tuple:
+    """The same body posted to the scoring form and to the autosave endpoint."""
+    form = client.post(url_for("interviews.scorecard_form", scorecard_id=seat.id), data=data)
+    autosave = client.post(url_for("interviews.scorecard_autosave", scorecard_id=seat.id),
+                           data=data)
+    return form, autosave
+
+
+@pytest.fixture
+def rated_seat(client, seat):
+    """Ivan's draft with question 1 rated 4, signed in as Ivan."""
+    make.rate(seat, [4], recommendation=None, submit=False)
+    db.session.commit()
+    login(client, seat.interviewer)
+    return seat
+
+
+@pytest.mark.parametrize("rating", ["7", "0", "-1", "abc", "3.5", "²", "9" * 30])
+def test_a_rating_outside_1_to_5_or_not_a_number_is_refused_by_name(client, rated_seat,
+                                                                   rating):
+    data = _scoring_data(rated_seat, [4, 2])
+    data["answers-0-rating"] = rating
+    form, autosave = _post_both(client, rated_seat, data)
+    expected = f"Question 1: “{rating}” is not a rating; ratings go from 1 to 5."
+    assert form.status_code == 200 and expected in _text(form)
+    assert autosave.status_code == 422 and autosave.json["error"] == "rating_invalid"
+    assert expected in autosave.json["message"]
+    db.session.expire_all()
+    assert [a.rating for a in rated_seat.answers] == [4]  # kept, never cleared
+    assert rated_seat.version == 2  # nothing saved
+
+
+@pytest.mark.parametrize("item_id", ["x1", "", "²", "1e3", "-5"])
+def test_a_malformed_question_id_is_a_clear_error_not_an_edit_conflict(client, rated_seat,
+                                                                       item_id):
+    data = _scoring_data(rated_seat, [4, 2])
+    data["answers-1-item_id"] = item_id
+    form, autosave = _post_both(client, rated_seat, data)
+    expected = f"“{item_id}” is not a question id"
+    assert form.status_code == 200 and expected in _text(form)
+    assert autosave.status_code == 422 and autosave.json["error"] == "item_id_invalid"
+    assert expected in autosave.json["message"]
+
+
+def test_a_question_id_beyond_any_integer_is_not_in_the_kit(client, rated_seat):
+    data = _scoring_data(rated_seat, [4])
+    data["answers-0-item_id"] = str(2**64)
+    form, autosave = _post_both(client, rated_seat, data)
+    assert form.status_code == 200 and f"question id {2**64} is not in it" in _text(form)
+    assert autosave.status_code == 422 and autosave.json["error"] == "question_unknown"
+
+
+def test_the_same_question_posted_twice_is_refused_and_nothing_is_duplicated(client, seat):
+    login(client, seat.interviewer)
+    data = _scoring_data(seat, [4, 2])
+    data["answers-1-item_id"] = data["answers-0-item_id"]  # question 1 twice, unanswered
+    form, autosave = _post_both(client, seat, data)
+    assert form.status_code == 200
+    assert "Question 1 is in the form twice" in _text(form)
+    assert autosave.status_code == 422 and autosave.json["error"] == "question_repeated"
+    db.session.expire_all()
+    assert seat.answers == [] and seat.version == 1
+
+
+def test_a_text_longer_than_its_column_is_a_message_not_a_server_error(client, rated_seat):
+    data = _scoring_data(rated_seat, [4, None])
+    data["answers-1-not_asked_reason"] = "r" * 301
+    form, autosave = _post_both(client, rated_seat, data)
+    expected = ("Question 2: the reason why it was not asked is 301 characters long; "
+                "at most 300 fit.")
+    assert form.status_code == 200 and expected in _text(form)
+    assert autosave.status_code == 422 and autosave.json["error"] == "answers_invalid"
+    assert expected in autosave.json["problems"]
+    db.session.expire_all()
+    assert len(rated_seat.answers) == 1 and rated_seat.version == 2
+
+
+def test_every_problem_is_listed_on_the_page_and_leads_to_its_question(client, seat):
+    login(client, seat.interviewer)
+    response = client.post(url_for("interviews.scorecard_form", scorecard_id=seat.id),
+                           data=_scoring_data(seat, [4], action="submit", recommendation=""))
+    body = _text(response)
+    listed = body.split('id="problems-title"')[1].split("</section>")[0]
+    assert '<a href="#question-2">Question 2: choose a rating' in listed
+    assert '<a href="#question-3">Question 3: choose a rating' in listed
+    assert "Choose an overall recommendation." in listed
+    assert 'id="question-2"' in body
+    # The summary is flashed once; each problem is on the page once.
+    assert body.count("Question 2: choose a rating") == 1
+    assert body.count("The scorecard is not complete yet") == 1
+
+
+@pytest.mark.parametrize("version", ["²", "abc", ""])
+def test_a_malformed_version_is_taken_for_a_stale_page_never_a_server_error(client,
+                                                                          rated_seat,
+                                                                          version):
+    data = _scoring_data(rated_seat, [5], version=0)
+    data["version"] = version
+    form, autosave = _post_both(client, rated_seat, data)
+    assert form.status_code == 200
+    assert "Someone else saved this while you were editing" in _text(form)
+    assert autosave.status_code == 409 and autosave.json["error"] == "edit_conflict"

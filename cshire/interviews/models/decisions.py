@@ -8,6 +8,7 @@ from sqlalchemy import (
     ForeignKey,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -19,20 +20,28 @@ from cshire.interviews.models.candidates import Application
 
 class DecisionOutcome(StrEnum):
     ADVANCE = "advance"
+    OFFER = "offer"
     REJECT = "reject"
     HIRE = "hire"
 
 
 class HiringDecision(db.Model):
-    """Advance, reject or hire, with the rationale. ``departs_from_rule`` records that
-    the decision went against the opening's fit threshold; the reason is then kept."""
+    """Advance, offer, reject or hire, with the rationale. ``departs_from_rule`` records
+    that the decision went against the opening's fit threshold; the reason is then kept.
+
+    ``step`` numbers an application's decisions 1, 2, 3…: one decision per step, and
+    the unique (application, step) pair is what makes it hold when two hiring managers
+    decide at the same moment — both would take the same number, the database keeps one.
+    """
 
     __tablename__ = "hiring_decisions"
+    __table_args__ = (UniqueConstraint("application_id", "step"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
     )
+    step: Mapped[int]
     outcome: Mapped[str] = mapped_column(String(20))
     rationale: Mapped[str] = mapped_column(Text, default="")
     departs_from_rule: Mapped[bool] = mapped_column(default=False)

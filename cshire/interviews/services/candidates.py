@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from cshire.auth.models import User
 from cshire.csv_import import (
@@ -30,13 +31,14 @@ from cshire.csv_import import (
 )
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.interviews.messages import CandidateImportError, HiringError
+from cshire.interviews.messages import CandidateImportError, HiringError, StepTaken
 from cshire.interviews.models.candidates import (
     Application,
     ApplicationEvent,
     ApplicationStatus,
     Candidate,
 )
+from cshire.interviews.models.decisions import HiringDecision
 from cshire.interviews.models.openings import Opening
 
 S = ApplicationStatus
@@ -45,11 +47,15 @@ CLOSED_STATUSES = frozenset({S.HIRED, S.REJECTED, S.WITHDRAWN})
 TRANSITIONS: dict[str, frozenset[ApplicationStatus]] = {
     S.APPLIED: frozenset({S.INTERVIEWING, S.REJECTED, S.WITHDRAWN}),
     S.INTERVIEWING: frozenset({S.OFFER, S.HIRED, S.REJECTED, S.WITHDRAWN}),
-    S.OFFER: frozenset({S.HIRED, S.REJECTED, S.WITHDRAWN}),
+    S.OFFER: frozenset({S.INTERVIEWING, S.HIRED, S.REJECTED, S.WITHDRAWN}),
     S.HIRED: frozenset(),
     S.REJECTED: frozenset(),
     S.WITHDRAWN: frozenset(),
 }
+# Statuses only a hiring decision reaches (``decisions.record_decision``: a rationale,
+# and a reason when it goes against the opening's fit threshold). The status control
+# makes the other moves: to interviewing (or back to it from an offer), withdrawn.
+DECISION_STATUSES = frozenset({S.OFFER, S.HIRED, S.REJECTED})
 # The columns of a candidate file, as long as the database allows.
 IMPORT_COLUMNS = (
     Column("name", required=True, max_length=max_length_of(Candidate.name),
@@ -186,23 +192,85 @@ def _emails_in_opening(opening: Opening, emails: Iterable[str]) -> set[str]:
 
 
 def change_status(application: Application, status: str, *, actor: User, note: str = "",
-                  now: datetime | None = None) -> None:
-    """Move an application along its allowed transitions and record the move."""
-    if status == application.status:
-        return
-    if status not in TRANSITIONS.get(application.status, frozenset()):
-        raise HiringError("transition_invalid", old=application.status, new=status)
-    application.events.append(ApplicationEvent(
-        from_status=application.status, to_status=status, actor=actor, note=note.strip(),
-        at=now or utcnow(),
-    ))
-    application.status = status
-    application.status_changed_at = now or utcnow()
+                  now: datetime | None = None, seen: str | None = None) -> None:
+    """The status control: a move that is not a decision (``DECISION_STATUSES`` are
+    reached through ``decisions.record_decision`` only). ``seen`` is the status the
+    form was loaded at: when the application has moved since, the move is refused and
+    the message names who moved it, and when."""
+    if seen is not None and seen != application.status:
+        raise step_taken(application)
+    _check_transition(application, status)
+    if status in DECISION_STATUSES:
+        raise HiringError("decision_required")
+    move_application(application, status, actor=actor, note=note, now=now)
+
+
+def move_application(application: Application, status: str, *, actor: User, note: str = "",
+                     now: datetime | None = None) -> None:
+    """Move an application along its allowed transitions and record the move — the one
+    place that writes a status. Atomic: one ``UPDATE … WHERE status = <the status this
+    request read>``; when another request moved the application first (a decision or
+    a move at the same moment), it updates no row and the move is refused, naming the
+    other one. The same guarded UPDATE runs when the status stays (an "advance" to the
+    next stage), so a decision never lands on an application that moved meanwhile."""
+    _check_transition(application, status)
+    current, now = application.status, now or utcnow()
+    changed = status != current
+    moved = db.session.execute(
+        update(Application)
+        .where(Application.id == application.id, Application.status == current)
+        .values(status=status,
+                status_changed_at=now if changed else Application.status_changed_at)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not moved:
+        raise step_taken(application)
+    if changed:
+        set_committed_value(application, "status", status)
+        set_committed_value(application, "status_changed_at", now)
+        application.events.append(ApplicationEvent(
+            from_status=current, to_status=status, actor=actor, note=note.strip(), at=now))
     db.session.flush()
 
 
+def _check_transition(application: Application, status: str) -> None:
+    if status != application.status \
+            and status not in TRANSITIONS.get(application.status, frozenset()):
+        raise HiringError("transition_invalid", old=application.status, new=status)
+
+
+def step_taken(application: Application, *, by_decision: bool = False) -> StepTaken:
+    """The refusal of a decision or move that came second: it names the application's
+    latest decision or status move (whichever is newer; the decision when
+    ``by_decision``) — who, when and what — read afresh from the database, where the
+    one that came first is now committed."""
+    decision = db.session.scalars(
+        select(HiringDecision).where(HiringDecision.application_id == application.id)
+        .order_by(HiringDecision.step.desc()).limit(1)
+    ).first()
+    event = db.session.scalars(
+        select(ApplicationEvent).where(ApplicationEvent.application_id == application.id)
+        .order_by(ApplicationEvent.at.desc(), ApplicationEvent.id.desc()).limit(1)
+    ).first()
+    if decision is not None and (by_decision or event is None
+                                 or decision.decided_at >= event.at):
+        return StepTaken("already_decided", who=_name(decision.decided_by),
+                         when=decision.decided_at, outcome=decision.outcome)
+    if event is not None:
+        return StepTaken("already_moved", who=_name(event.actor), when=event.at,
+                         status=event.to_status)
+    return StepTaken("already_moved", who=None, when=application.status_changed_at,
+                     status=application.status)
+
+
+def _name(user: User | None) -> str | None:
+    return user.display_name if user is not None else None
+
+
 def allowed_statuses(application: Application) -> list[ApplicationStatus]:
-    return sorted(TRANSITIONS.get(application.status, frozenset()), key=list(S).index)
+    """The moves the status control offers: every allowed one that is not a decision."""
+    return sorted(TRANSITIONS.get(application.status, frozenset()) - DECISION_STATUSES,
+                  key=list(S).index)
 
 
 def is_closed(application: Application) -> bool:

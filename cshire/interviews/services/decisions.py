@@ -12,9 +12,15 @@ Rules (the page explains each in words):
   (``ratings.kit_reliability``); no band while a kit's reliability is unknown;
 - a competency is flagged for the debrief when two scorecards' means on it are
   2 or more points apart;
-- a decision departs from the opening's rule when it hires or advances below the
-  fit threshold (or without any fit), or rejects at or above it; it then needs a
-  reason, which is kept with the decision.
+- a decision departs from the opening's rule when it hires, offers or advances below
+  the fit threshold (or without any fit), or rejects at or above it; it then needs a
+  reason, which is kept with the decision;
+- one decision per step: decisions are numbered per application, and a decision
+  taken on a page that no longer shows the latest one, or at the same moment as
+  another, is refused, naming the one that came first;
+- a hiring manager or admin on an interview's panel sees the other panel members'
+  scorecards only once their own is submitted (``scoring.can_view_scorecard``), and
+  decides only then: a decision counts every submitted scorecard.
 """
 
 import itertools
@@ -24,6 +30,7 @@ from datetime import datetime
 from functools import cached_property
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from cshire import stats
@@ -44,7 +51,7 @@ from cshire.interviews.models.scoring import (
     ScorecardAnswer,
     ScorecardStatus,
 )
-from cshire.interviews.services.candidates import change_status, is_closed
+from cshire.interviews.services.candidates import is_closed, move_application, step_taken
 from cshire.interviews.services.openings import can_manage_opening
 from cshire.interviews.services.ratings import (
     KitReliability,
@@ -52,7 +59,11 @@ from cshire.interviews.services.ratings import (
     kit_reliability,
     weighted_fit,
 )
-from cshire.interviews.services.scoring import visible_scorecards
+from cshire.interviews.services.scoring import (
+    visible_scorecards,
+    withheld_interview_ids,
+    withheld_interviews,
+)
 
 FLAG_SPREAD = 2  # points between two scorecards on a competency that call for a debrief
 Z95 = 1.96
@@ -162,10 +173,19 @@ class CandidateScorecard:
     tally: dict[str, int]
     departures: dict[str, bool]  # outcome → would it depart from the rule?
     kit_versions: dict[int, InterviewKitVersion]  # the kits of this candidate's stages
+    # Interviews whose submitted scorecards are hidden from the viewer until they
+    # submit their own (they sit on the panel): not counted above.
+    withheld: list[Interview] = field(default_factory=list)
 
     @property
     def flags(self) -> list[CompetencyScore]:
         return [c for c in self.competencies if c.flagged]
+
+    @property
+    def next_step(self) -> int:
+        """The number the next decision takes, as this page shows the decisions: the
+        decision form carries it, so a decision taken meanwhile is noticed."""
+        return max((d.step for d in self.application.decisions), default=0) + 1
 
 
 def application_manager_id(application_id: int) -> int | None:
@@ -231,6 +251,7 @@ def candidate_scorecard(application: Application, viewer: User) -> CandidateScor
                     for o in DecisionOutcome},
         kit_versions={i.stage.kit_version_id: i.stage.kit_version
                       for i in application.interviews},
+        withheld=withheld_interviews(viewer, application.interviews),
     )
 
 
@@ -258,34 +279,70 @@ def _tally(scorecards: list[Scorecard]) -> dict[str, int]:
 
 
 def record_decision(application: Application, *, actor: User, outcome: str, rationale: str,
-                    departure_reason: str = "", now: datetime | None = None) -> HiringDecision:
-    """Advance, reject or hire. A decision against the opening's rule needs an explicit
-    reason. The fit is recomputed from every submitted scorecard and kept with it."""
+                    departure_reason: str = "", step: int | None = None,
+                    seen: str | None = None, now: datetime | None = None) -> HiringDecision:
+    """Advance, offer, reject or hire. A decision against the opening's rule needs an
+    explicit reason. The fit is recomputed from every submitted scorecard and kept.
+
+    One decision per step: ``step`` and ``seen`` are the decision number and the status
+    the decision form was loaded at (``CandidateScorecard.next_step``; None: whatever
+    is current). A decision taken after another one, or after a status move, that the
+    page did not show is refused (``StepTaken``), and so is the second of two decisions
+    taken at the same moment: its status move finds the status changed
+    (``move_application``'s guarded UPDATE), or its number taken (a unique key).
+    """
     opening = application.opening
     if not can_manage_opening(actor, opening):
         raise HiringError("not_hiring_manager")
     if outcome not in (o.value for o in DecisionOutcome):
         raise HiringError("outcome_invalid")
+    number = next_step(application)
+    if step is not None and step != number:
+        raise step_taken(application, by_decision=True)
+    if seen is not None and seen != application.status:
+        raise step_taken(application)
     if is_closed(application):
         raise HiringError("application_closed")
     if not rationale.strip():
         raise HiringError("rationale_required")
-    fit = candidate_scorecard(application, actor).fit
-    departs = departs_from_rule(outcome, fit.percent, opening.fit_threshold)
+    card = candidate_scorecard(application, actor)
+    if card.withheld:
+        raise HiringError("submit_own_first", stage=card.withheld[0].stage.name)
+    departs = departs_from_rule(outcome, card.fit.percent, opening.fit_threshold)
     if departs and not departure_reason.strip():
         raise HiringError.on_field("departure_reason", "departure_reason_required")
     now = now or utcnow()
-    change_status(application, _status_after(application, outcome), actor=actor,
-                  note=rationale, now=now)
-    decision = HiringDecision(
-        outcome=outcome, rationale=rationale.strip(), departs_from_rule=departs,
-        departure_reason=departure_reason.strip() if departs else "",
-        fit_score=fit.percent, fit_threshold=opening.fit_threshold,
-        decided_by=actor, decided_at=now,
+    move_application(application, _status_after(application, outcome), actor=actor,
+                     note=rationale, now=now)
+    return _insert_decision(
+        application, number, outcome=outcome, rationale=rationale.strip(),
+        departs_from_rule=departs, departure_reason=departure_reason.strip() if departs else "",
+        fit_score=card.fit.percent, fit_threshold=opening.fit_threshold,
+        decided_by_id=actor.id, decided_at=now,
     )
-    application.decisions.append(decision)
-    db.session.flush()
-    return decision
+
+
+def next_step(application: Application) -> int:
+    """The number the application's next decision takes (counted in the database)."""
+    taken = db.session.scalar(select(func.max(HiringDecision.step))
+                              .where(HiringDecision.application_id == application.id))
+    return (taken or 0) + 1
+
+
+def _insert_decision(application: Application, step: int, **values: object) -> HiringDecision:
+    """Insert decision number ``step``, or nothing when a decision took that number
+    first (ON CONFLICT DO NOTHING: on PostgreSQL it waits for that one to commit)."""
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    inserted = db.session.execute(
+        insert(HiringDecision).values(application_id=application.id, step=step, **values)
+        .on_conflict_do_nothing(index_elements=["application_id", "step"])
+        .returning(HiringDecision.id)
+    ).scalar()
+    if inserted is None:
+        raise step_taken(application, by_decision=True)
+    db.session.expire(application, ["decisions"])
+    return db.session.get_one(HiringDecision, inserted)
 
 
 def _status_after(application: Application, outcome: str) -> str:
@@ -293,6 +350,8 @@ def _status_after(application: Application, outcome: str) -> str:
         return ApplicationStatus.HIRED.value
     if outcome == DecisionOutcome.REJECT.value:
         return ApplicationStatus.REJECTED.value
+    if outcome == DecisionOutcome.OFFER.value:
+        return ApplicationStatus.OFFER.value
     # Advancing: to the next stage, or to an offer once every stage has been held.
     held = {i.stage_id for i in application.interviews}
     if all(stage.id in held for stage in application.opening.stages):
@@ -321,8 +380,10 @@ class ComparisonRow:
     within_noise_of_next: bool = False  # too close to the next candidate to rank apart
 
 
-def compare_candidates(opening: Opening) -> list[ComparisonRow]:
-    """Every application of the opening ranked by fit (unscored last), with bands.
+def compare_candidates(opening: Opening, viewer: User | None = None) -> list[ComparisonRow]:
+    """Every application of the opening ranked by fit (unscored last), with bands, as
+    ``viewer`` may see them: an interview whose panel they sit on without having
+    submitted is left out (independence). None: every submitted scorecard.
 
     Fixed number of queries: ratings are averaged per application and competency in
     SQL rather than loaded row by row.
@@ -332,6 +393,8 @@ def compare_candidates(opening: Opening) -> list[ComparisonRow]:
         .options(selectinload(Application.candidate))
     ))
     submitted = (Scorecard.status == ScorecardStatus.SUBMITTED.value)
+    if viewer is not None:
+        submitted = submitted & Interview.id.not_in(withheld_interview_ids(viewer))
     means: dict[int, dict[int, float]] = defaultdict(dict)
     for application_id, competency_id, mean in db.session.execute(
         select(Interview.application_id, KitItem.competency_id, func.avg(ScorecardAnswer.rating))

@@ -9,11 +9,13 @@ Audit: from the first submission on, every changed value is kept in the one audi
 trail (``cshire.audit``) under the scorecard, an answer's fields named per question
 (``answer_field``).
 
-Independence: an interviewer sees no other interviewer's ratings, notes or
-recommendation for an interview until their own scorecard for that interview is
-submitted. The hiring manager of the opening and admins see every submitted
-scorecard. Nobody but its author sees a draft. Every page, PDF and export that shows
-scorecard content filters through ``can_view_scorecard`` / ``visible_scorecards``.
+Independence: nobody on an interview's panel sees another panel member's ratings,
+notes or recommendation for that interview until their own scorecard for it is
+submitted — whatever their role: a hiring manager or admin who sits on the panel is
+a panel member first. The hiring manager of the opening and admins who are not on the
+panel see every submitted scorecard. Nobody but its author sees a draft. Every page,
+PDF and export that shows scorecard content filters through ``can_view_scorecard`` /
+``visible_scorecards``; aggregates computed in SQL leave out ``withheld_interview_ids``.
 """
 
 from collections.abc import Iterable
@@ -25,10 +27,11 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from cshire.audit import Change, ensure_current, record_changes
 from cshire.auth.models import User
+from cshire.csv_import import max_length_of
 from cshire.database import utcnow
 from cshire.errors import Problem
 from cshire.extensions import db
-from cshire.interviews.messages import HiringError
+from cshire.interviews.messages import ANSWER_TEXT_LABELS, HiringError
 from cshire.interviews.models.candidates import Application
 from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.kits import InterviewKitVersion, KitItem
@@ -43,12 +46,18 @@ from cshire.interviews.services.openings import can_manage_opening
 
 RATINGS = (1, 2, 3, 4, 5)
 RECOMMENDATIONS = tuple(r.value for r in Recommendation)
+# An answer's texts and the most characters their columns hold (None: no limit).
+TEXT_LIMITS = {name: max_length_of(getattr(ScorecardAnswer, name))
+               for name in ANSWER_TEXT_LABELS}
 
 
 @dataclass(frozen=True)
 class AnswerInput:
-    kit_item_id: int | None  # None: an id the form sent that is no number
-    rating: int | None = None
+    """One answer as a form sent it. A question id or rating that is not a whole number
+    stays the text it was (``"abc"``), so the refusal can name it."""
+
+    kit_item_id: int | str | None
+    rating: int | str | None = None  # None: no rating (yet)
     not_asked: bool = False
     not_asked_reason: str = ""
     note: str = ""
@@ -73,25 +82,51 @@ def has_submitted_for(user: User, interview: Interview) -> bool:
     return any(s.interviewer_id == user.id and s.is_submitted for s in interview.scorecards)
 
 
+def own_seat(user: User, interview: Interview) -> Scorecard | None:
+    """``user``'s scorecard for this interview, None when they are not on its panel."""
+    return next((s for s in interview.scorecards if s.interviewer_id == user.id), None)
+
+
 def can_open_interview(user: User, interview: Interview) -> bool:
     """Panel members, the opening's hiring manager and admins."""
-    return (any(s.interviewer_id == user.id for s in interview.scorecards)
+    return (own_seat(user, interview) is not None
             or can_manage_opening(user, interview.application.opening))
 
 
 def can_view_scorecard(viewer: User, scorecard: Scorecard) -> bool:
-    """May ``viewer`` read this scorecard's ratings, notes and recommendation?"""
+    """May ``viewer`` read this scorecard's ratings, notes and recommendation? The one
+    rule every surface applies (see the module docstring)."""
     if scorecard.interviewer_id == viewer.id:
         return True
     if not scorecard.is_submitted:
         return False
     interview = scorecard.interview
-    return (can_manage_opening(viewer, interview.application.opening)
-            or has_submitted_for(viewer, interview))
+    seat = own_seat(viewer, interview)
+    if seat is not None:  # on the panel: independence comes before any role
+        return seat.is_submitted
+    return can_manage_opening(viewer, interview.application.opening)
 
 
 def visible_scorecards(viewer: User, scorecards: Iterable[Scorecard]) -> list[Scorecard]:
     return [s for s in scorecards if can_view_scorecard(viewer, s)]
+
+
+def withheld_interviews(viewer: User, interviews: Iterable[Interview]) -> list[Interview]:
+    """The interviews where ``viewer`` sits on the panel with a scorecard not submitted
+    yet while someone else's is: scorecards ``viewer`` would otherwise see, and will
+    once theirs is in."""
+    return [i for i in interviews
+            if (seat := own_seat(viewer, i)) is not None and not seat.is_submitted
+            and any(s.is_submitted and s is not seat for s in i.scorecards)]
+
+
+def withheld_interview_ids(viewer: User) -> Select:
+    """The same rule for aggregates computed in SQL: the ids of the interviews whose
+    panel ``viewer`` sits on without having submitted (their own unsubmitted scorecard
+    is never counted anyway, so leaving out the whole interview is exact)."""
+    return select(Scorecard.interview_id).where(
+        Scorecard.interviewer_id == viewer.id,
+        Scorecard.status != ScorecardStatus.SUBMITTED.value)
 
 
 # ------------------------------------------------------------------ queries
@@ -216,23 +251,54 @@ def save_draft(scorecard: Scorecard, data: ScorecardInput, *, actor: User,
 
 def _checked_answers(scorecard: Scorecard, answers: list[AnswerInput]
                      ) -> list[tuple[KitItem, dict[str, object]]]:
-    """Each answer's kit question and the values to store; refused as a whole if one
-    names a question outside the kit or a rating outside 1–5."""
+    """Each answer's kit question and the values to store. Refused as a whole when the
+    form does not match the kit (a question id that is no number, a question outside
+    the kit or twice in the form), or with one problem per answer that cannot be
+    stored: a rating that is not a whole number from 1 to 5, a text longer than its
+    column (a database would refuse it, PostgreSQL with an error)."""
     items = {item.id: item for item in kit_items(scorecard)}
-    checked = []
+    checked: dict[int, tuple[KitItem, dict[str, object]]] = {}
+    problems: list[Problem] = []
     for entry in answers:
-        item = items.get(entry.kit_item_id) if entry.kit_item_id is not None else None
-        if item is None:
-            raise HiringError("question_unknown")
-        if entry.rating is not None and entry.rating not in RATINGS:
-            raise HiringError("rating_invalid")
-        checked.append((item, {
+        item = _kit_item(items, entry.kit_item_id)
+        if item.id in checked:
+            raise HiringError("question_repeated", position=item.position)
+        values = {
             "rating": None if entry.not_asked else entry.rating,
             "not_asked": entry.not_asked,
             "not_asked_reason": entry.not_asked_reason.strip() if entry.not_asked else "",
             "note": entry.note.strip(),
-        }))
-    return checked
+        }
+        problems.extend(_answer_problems(item, values))
+        checked[item.id] = (item, values)
+    if problems:
+        ratings = any(p.code == "answer_rating_range" for p in problems)
+        raise HiringError("rating_invalid" if ratings else "answers_invalid", *problems,
+                          count=len(problems))
+    return list(checked.values())
+
+
+def _kit_item(items: dict[int, KitItem], kit_item_id: int | str | None) -> KitItem:
+    if not isinstance(kit_item_id, int):
+        raise HiringError("item_id_invalid", value=kit_item_id or "")
+    if kit_item_id not in items:
+        raise HiringError("question_unknown", value=kit_item_id)
+    return items[kit_item_id]
+
+
+def _answer_problems(item: KitItem, values: dict[str, object]) -> list[Problem]:
+    problems = []
+    rating = values["rating"]
+    if rating is not None and (not isinstance(rating, int) or rating not in RATINGS):
+        problems.append(Problem("answer_rating_range",
+                                {"position": item.position, "value": rating}))
+    for name, limit in TEXT_LIMITS.items():
+        length = len(str(values[name]))
+        if limit is not None and length > limit:
+            problems.append(Problem("text_too_long", {
+                "position": item.position, "field": ANSWER_TEXT_LABELS[name],
+                "length": length, "max": limit}))
+    return problems
 
 
 def completeness_problems(scorecard: Scorecard) -> list[Problem]:

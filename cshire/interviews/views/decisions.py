@@ -56,7 +56,8 @@ def opening_compare(opening_id: int):
 
 def _render_compare(opening) -> str:
     return render_template("interviews/decisions_compare.html", opening=opening,
-                           rows=compare_candidates(opening), statuses=APPLICATION_STATUS_LABELS)
+                           rows=compare_candidates(opening, current_user),
+                           statuses=APPLICATION_STATUS_LABELS)
 
 
 def _managed_application(application_id: int):
@@ -65,14 +66,22 @@ def _managed_application(application_id: int):
     return application
 
 
-def _render_candidate(application, decision_form=None, debrief_form=None, status_form=None):
+def _status_choices(application) -> list[tuple[str, str]]:
+    return [(s.value, APPLICATION_STATUS_LABELS[s.value]) for s in allowed_statuses(application)]
+
+
+def _render_candidate(application, decision_form=None, debrief_form=None):
     card = candidate_scorecard(application, current_user)
-    status_form = status_form or StatusForm()
-    status_form.status.choices = [(s.value, APPLICATION_STATUS_LABELS[s.value])
-                                  for s in allowed_statuses(application)]
+    status_form = StatusForm()
+    status_form.status.choices = _status_choices(application)
+    status_form.seen.data = application.status
+    decision_form = decision_form or DecisionForm()
+    # Always the step shown now: after a refusal, deciding again is deliberate.
+    decision_form.step.data = card.next_step
+    decision_form.seen.data = application.status
     return render_template(
         "interviews/decisions_scorecard.html", card=card, radar=candidate_radar(card),
-        decision_form=decision_form or DecisionForm(), debrief_form=debrief_form or DebriefForm(),
+        decision_form=decision_form, debrief_form=debrief_form or DebriefForm(),
         status_form=status_form, statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
     )
@@ -99,7 +108,8 @@ def application_decide(application_id: int):
     if form.validate_on_submit() and (done := submit(
         lambda: record_decision(application, actor=current_user, outcome=form.outcome.data,
                                 rationale=form.rationale.data,
-                                departure_reason=form.departure_reason.data or ""),
+                                departure_reason=form.departure_reason.data or "",
+                                step=form.loaded_step, seen=form.seen.data or None),
         success=_("Decision recorded."), redirect_to=_scorecard_url(application), form=form,
     )):
         return done
@@ -124,10 +134,12 @@ def application_debrief(application_id: int):
 def application_status(application_id: int):
     application = _managed_application(application_id)
     form = StatusForm()
-    form.status.choices = [(s.value, s.value) for s in allowed_statuses(application)]
+    # Any status is read, and the service says why a move is refused: a decision,
+    # or not possible from here.
+    form.status.choices = list(APPLICATION_STATUS_LABELS.items())
     if form.validate_on_submit():
         submit(lambda: change_status(application, form.status.data, actor=current_user,
-                                     note=form.note.data or ""),
+                                     note=form.note.data or "", seen=form.seen.data or None),
                success=_("Status changed to %(status)s.",
                          status=APPLICATION_STATUS_LABELS[form.status.data]),
                redirect_to=_scorecard_url(application))

@@ -18,6 +18,7 @@ from cshire.interviews.messages import (
     RECOMMENDATION_LABELS,
     SCORECARD_AUDIT_LABELS,
     SCORECARD_AUDIT_VALUES,
+    HiringError,
 )
 from cshire.interviews.services.openings import PANEL_ROLES, can_manage_opening
 from cshire.interviews.services.scoring import (
@@ -37,21 +38,26 @@ from cshire.submit import submit
 
 
 def scorecard_input(form: ScorecardForm) -> ScorecardInput:
-    """The posted scoring form as a service input (a tampered question id is None,
-    which the service refuses)."""
+    """The posted scoring form as a service input. A question id or rating that is not
+    a whole number is passed on as the text it was, for the service to refuse by name
+    (never silently read as "no rating")."""
     answers = []
     for entry in form.answers.entries:
-        rating = entry.form.rating.data or ""
-        item_id = str(entry.form.item_id.data or "")
+        rating = str(entry.form.rating.data or "")
         answers.append(AnswerInput(
-            kit_item_id=int(item_id) if item_id.isdigit() else None,
-            rating=int(rating) if rating.isdigit() else None,
+            kit_item_id=_whole_number(str(entry.form.item_id.data or "")),
+            rating=None if rating in ("", NOT_ASKED) else _whole_number(rating),
             not_asked=rating == NOT_ASKED,
             not_asked_reason=entry.form.not_asked_reason.data or "",
             note=entry.form.note.data or "",
         ))
     return ScorecardInput(version=form.loaded_version,
                           recommendation=form.recommendation.data or None, answers=answers)
+
+
+def _whole_number(text: str) -> int | str:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    return int(text) if text.isascii() and text.isdigit() else text
 
 
 def fill_scorecard_form(form: ScorecardForm, scorecard, rows) -> None:
@@ -98,11 +104,20 @@ def audit_labels(items) -> tuple[dict, dict]:
     return labels, values
 
 
-def _save(scorecard, form: ScorecardForm):
-    """Save the posted draft, then submit it if asked."""
-    save_draft(scorecard, scorecard_input(form), actor=current_user)
-    if request.form.get("action") == "submit":
-        submit_scorecard(scorecard, actor=current_user)
+def _save(scorecard, form: ScorecardForm, problems: list):
+    """Save the posted draft, then submit it if asked. A refusal's problems (each
+    naming its question) go to ``problems`` for the list on the page, and the refusal
+    goes on without them, so the submit helper flashes only its summary."""
+    try:
+        save_draft(scorecard, scorecard_input(form), actor=current_user)
+        if request.form.get("action") == "submit":
+            submit_scorecard(scorecard, actor=current_user)
+    except HiringError as error:
+        if not error.problems:
+            raise
+        problems.extend((error.text_for(p.code, p.params), p.params.get("position"))
+                        for p in error.problems)
+        raise HiringError(error.code, **error.params) from error
     return scorecard
 
 
@@ -112,12 +127,12 @@ def scorecard_form(scorecard_id: int):
     scorecard = ensure_found(load_scorecard(scorecard_id))
     ensure_allowed(can_view_scorecard(current_user, scorecard))
     editable = scorecard.interviewer_id == current_user.id and not scorecard.is_submitted
-    form = ScorecardForm()
+    form, problems = ScorecardForm(), []
     if request.method == "POST":
         ensure_allowed(editable)
         # An incomplete scorecard is refused on "submit", yet its draft is kept.
         if done := submit(
-            lambda: _save(scorecard, form), keep_on_error=True, form=form,
+            lambda: _save(scorecard, form, problems), keep_on_error=True, form=form,
             success=lambda saved: _("Scorecard submitted.") if saved.is_submitted
             else _("Draft saved."),
             redirect_to=url_for("interviews.scorecard_form", scorecard_id=scorecard.id),
@@ -131,17 +146,23 @@ def scorecard_form(scorecard_id: int):
     return render_template(
         "interviews/scoring_form.html", scorecard=scorecard, form=form, editable=editable,
         rows=pair_entries(form, items), recommendations=RECOMMENDATION_LABELS,
-        history=history(scorecard), audit_labels=labels, audit_values=values,
-        can_reopen=scorecard.is_submitted
+        problems=problems, history=history(scorecard), audit_labels=labels,
+        audit_values=values, can_reopen=scorecard.is_submitted
         and can_manage_opening(current_user, scorecard.interview.application.opening),
     )
+
+
+# Refusals of an autosave that are about the scorecard's state (saved elsewhere,
+# submitted meanwhile), answered 409: the script stops autosaving. Any other refusal
+# is about the input, answered 422: the script shows it and saves the next change.
+STATE_REFUSALS = frozenset({"edit_conflict", "locked"})
 
 
 @bp.route("/scorecards/<int:scorecard_id>/draft", methods=["POST"])
 @roles(*PANEL_ROLES)
 def scorecard_autosave(scorecard_id: int):
     """Autosave from scorecard-autosave.js: the same fields as the form, JSON back.
-    A refusal is a 409 whose ``message`` the script shows as it is."""
+    A refusal's ``message`` (with its problems) is shown by the script as it is."""
     scorecard = ensure_found(load_scorecard(scorecard_id))
     ensure_allowed(scorecard.interviewer_id == current_user.id)
     try:
@@ -150,7 +171,13 @@ def scorecard_autosave(scorecard_id: int):
     except (DomainError, StaleDataError) as error:
         db.session.rollback()
         refusal = error if isinstance(error, DomainError) else EditConflict()
-        return jsonify(ok=False, error=refusal.code, message=refusal.message()), 409
+        problems = refusal.problem_messages()
+        message = refusal.message()
+        for problem in problems:  # joined as the language joins sentences
+            message = _("%(message)s %(detail)s", message=message, detail=problem)
+        status = 409 if refusal.code in STATE_REFUSALS else 422
+        return jsonify(ok=False, error=refusal.code, message=message,
+                       problems=problems), status
     return jsonify(ok=True, version=scorecard.version,
                    message=_("Draft saved at %(time)s.",
                              time=format_datetime(scorecard.updated_at, "short")))

@@ -8,6 +8,8 @@
  * "version" field so the next save (automatic or explicit) is not taken for a
  * stale one. A 409 (saved elsewhere, or already submitted) stops autosaving and
  * shows the server's message; the input stays on the page for an explicit save.
+ * A 422 (an answer that cannot be stored as it is: nothing was saved) shows the
+ * message and autosaving goes on with the next change, once the answer is fixed.
  * Every text shown comes from the server, already translated.
  */
 (function () {
@@ -66,7 +68,7 @@
       keepalive: Boolean(keepalive)
     }).then(function (response) {
       return response.json().then(function (data) {
-        return { ok: response.ok && data.ok, data: data };
+        return { ok: response.ok && data.ok, status: response.status, data: data };
       });
     }).then(function (result) {
       saving = false;
@@ -74,7 +76,7 @@
         version.value = String(result.data.version);
         show(result.data.message);
       } else {
-        stopped = true;
+        stopped = result.status !== 422;
         show(result.data.message || form.dataset.msgError);
       }
       finishPendingSubmit();
