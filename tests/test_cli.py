@@ -30,14 +30,20 @@ def test_demo_creates_the_demo_team_and_is_idempotent(app):
     assert _row_counts() == counts
 
 
-def test_demo_in_japanese_uses_japanese_names(app):
-    result = app.test_cli_runner().invoke(args=["cshire", "demo", "--lang", "ja"])
+def test_demo_in_japanese_uses_japanese_names_and_is_idempotent(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["cshire", "demo", "--lang", "ja"])
     assert result.exit_code == 0, result.output
     manager = db.session.scalar(select(User).where(User.email == "manager@example.com"))
     assert manager.display_name == "佐藤 美咲" and manager.locale == "ja"
     from cshire.auth.models import OrganisationSettings
 
     assert db.session.scalar(select(OrganisationSettings.default_timezone)) == "Asia/Tokyo"
+    counts = _row_counts()
+    again = runner.invoke(args=["cshire", "demo", "--lang", "ja"])
+    assert again.exit_code == 0, again.output
+    db.session.expire_all()
+    assert _row_counts() == counts
 
 
 def test_demo_if_empty_leaves_an_existing_database_alone(app):

@@ -10,14 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from cshire.auth.demo import DEMO_TEAM
 from cshire.competencies.starter_sets import STARTER_SET, Text
 from cshire.content import loader
 from cshire.content.loader import CONTENT_DIR, ContentError, load
+from cshire.interviews.demo_content import CANDIDATES, DEMO_HIRING, RATINGS
+from cshire.interviews.demo_simulation import HABITS
 from cshire.interviews.question_seed import QUESTION_FILE, QUESTION_TYPES
 from tests.bilingual import assert_clean_bilingual, assert_languages_match
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-KINDS = {"starter_sets": STARTER_SET, "questions": QUESTION_FILE}
+KINDS = {"starter_sets": STARTER_SET, "questions": QUESTION_FILE,
+         "demo_people": DEMO_TEAM, "demo_hiring": DEMO_HIRING}
 CONTENT_FILES = sorted(CONTENT_DIR.glob("*/*.json"))
 SET_NAMES = sorted(p.stem for p in CONTENT_DIR.glob("starter_sets/*.json"))
 QUESTION_FILE_NAMES = sorted(p.stem for p in CONTENT_DIR.glob("questions/*.json"))
@@ -63,6 +67,27 @@ def test_files_are_indented_utf8_with_japanese_written_as_japanese(path):
     raw = path.read_text(encoding="utf-8")
     assert "\\u" not in raw  # no \u escapes: a reviewer reads the Japanese in the diff
     assert raw.startswith('{\n  "') and raw.endswith("}\n")
+
+
+def bilingual_texts(value, path: str = ""):
+    """Every ``{"en": …, "ja": …}`` object in a JSON value, with its JSON path."""
+    if isinstance(value, dict) and set(value) == {"en", "ja"}:
+        yield path, value
+    elif isinstance(value, dict):
+        for key, element in value.items():
+            yield from bilingual_texts(element, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, element in enumerate(value):
+            yield from bilingual_texts(element, f"{path}[{index}]")
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_text_of_every_file_is_one_clean_line_in_each_language(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    texts = list(bilingual_texts(data))
+    assert texts, path  # a file without a single text would not need a translator
+    for where, pair in texts:
+        assert_bilingual(f"{path.parent.name}/{path.name}: {where}", pair)
 
 
 def test_every_content_file_is_packaged():
@@ -158,6 +183,54 @@ def test_question_keys_are_unique_across_files():
     assert [key for key, times in keys.items() if times > 1] == []
 
 
+# --- demo ----------------------------------------------------------------------------
+
+
+def demo_team() -> dict:
+    return load("demo_people", DEMO_TEAM)["team"]
+
+
+def demo_hiring() -> dict:
+    return load("demo_hiring", DEMO_HIRING)["pipeline"]
+
+
+def test_each_demo_kind_is_one_file_the_demo_reads():
+    assert set(load("demo_people", DEMO_TEAM)) == {"team"}
+    assert set(load("demo_hiring", DEMO_HIRING)) == {"pipeline"}
+
+
+def test_demo_people_have_unique_emails_and_belong_to_declared_teams():
+    team = demo_team()
+    people = [*team["sign_ins"], *team["members"], *demo_hiring()["interviewers"]]
+    emails = Counter(person["email"] for person in people)
+    assert [email for email, times in emails.items() if times > 1] == []
+    assert all(email == email.lower() and email.endswith("@example.com") for email in emails)
+    codes = [t["code"] for t in team["teams"]]
+    assert len(set(codes)) == len(codes)
+    assert {p["team"] for p in people if "team" in p} <= set(codes)
+
+
+def test_the_demo_sign_ins_hold_the_roles_the_demo_relies_on():
+    roles = {p["email"]: set(p["roles"]) for p in demo_team()["sign_ins"]}
+    assert "manager" in roles["manager@example.com"]  # opens the opening, decides
+    assert "interviewer" in roles["interviewer@example.com"]
+    assert "interviewer" in roles["interviewer2@example.com"]
+    assert "admin" in roles["admin@example.com"]
+
+
+def test_the_demo_hiring_file_fits_the_simulation():
+    data = demo_hiring()
+    # Two interviewers of the file join interviewer@ and interviewer2@: one habit each.
+    assert len(data["interviewers"]) + 2 == len(HABITS)
+    assert len(data["candidates"]) == CANDIDATES
+    for language in ("en", "ja"):
+        names = [candidate[language] for candidate in data["candidates"]]
+        assert len(set(names)) == len(names), language
+    assert sorted(entry["rating"] for entry in data["evidence_notes"]) == list(
+        range(1, RATINGS + 1))
+    assert sorted(t["archetype"] for t in data["role_titles"]) == SET_NAMES
+
+
 # --- the loader ------------------------------------------------------------------------
 
 
@@ -233,6 +306,24 @@ def test_a_question_with_one_probe_too_few_and_an_unknown_type_is_reported(tmp_p
         "questions/consulting.json: questions[0].question_type: 'hypothetical' is not one of "
         "situational, behavioural",
         "questions/consulting.json: questions[0].probes: 0 probes, expected at least 1",
+    )
+
+
+def test_a_demo_pipeline_short_of_a_candidate_and_a_person_with_an_unknown_role(tmp_path):
+    hiring = real_file("demo_hiring", "pipeline")
+    del hiring["candidates"][-1]
+    del hiring["evidence_notes"][0]["notes"][0]["ja"]
+    write(tmp_path, "demo_hiring", "pipeline.json", hiring)
+    assert problems(tmp_path, "demo_hiring") == (
+        "demo_hiring/pipeline.json: candidates: 29 candidates, expected 30",
+        "demo_hiring/pipeline.json: evidence_notes[0].notes[0]: missing key 'ja'",
+    )
+    team = real_file("demo_people", "team")
+    team["members"][0]["roles"] = ["csm", "owner"]
+    write(tmp_path, "demo_people", "team.json", team)
+    assert problems(tmp_path, "demo_people") == (
+        "demo_people/team.json: members[0].roles[1]: 'owner' is not one of admin, manager, "
+        "interviewer, csm, new_hire",
     )
 
 

@@ -1,49 +1,68 @@
 """Demo people: the demo sign-ins and a small CS team in two teams.
 
 The first step of the demo (``cshire/demo.py``); idempotent (get-or-create by email).
+Who they are (names in both languages, roles, team) is content:
+``cshire/content/demo_people/team.json``, checked against ``DEMO_TEAM`` below.
 """
 
+from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import Any
 
 from sqlalchemy import select
 
 from cshire.auth.models import OrganisationSettings, Role, Team, User
 from cshire.auth.services import create_user, hash_password, set_roles
+from cshire.content.loader import (
+    BILINGUAL,
+    Items,
+    LazySequence,
+    Omittable,
+    String,
+    load,
+    record,
+)
 from cshire.extensions import db
 
 DEMO_PASSWORD = "demo-pass-1234"  # noqa: S105 - published demo credential, demo data only
+
+_PERSON = record(
+    email=String(),
+    name=BILINGUAL,
+    roles=Items(String(choices=tuple(Role))),
+    team=Omittable(String()),  # the code of one of ``teams``; managers have none
+)
+# One file: the teams, the sign-ins the CLI lists, and further team members (so
+# profiles from exemplars and evaluations have a team to rate).
+DEMO_TEAM = record(
+    teams=Items(record(code=String(), name=BILINGUAL)),
+    sign_ins=Items(_PERSON),
+    members=Items(_PERSON),
+)
+
+DemoPerson = tuple[str, Mapping[str, str], frozenset[Role]]  # email, names, roles
+
+
+@cache
+def demo_team() -> dict[str, Any]:
+    """The content file (read once, shared: treat as read-only)."""
+    return load("demo_people", DEMO_TEAM)["team"]
+
+
+def _people(kind: str) -> tuple[DemoPerson, ...]:
+    return tuple((p["email"], p["name"], frozenset(Role(r) for r in p["roles"]))
+                 for p in demo_team()[kind])
+
+
+# (email, {"en": name, "ja": name}, roles), built on first use: importing reads no file.
+DEMO_USERS: Sequence[DemoPerson] = LazySequence(lambda: _people("sign_ins"))
+
 
 @cache
 def demo_password_hash() -> str:
     """Every demo user shares the published password; hashing is slow on purpose, so
     the demo hashes it once per process."""
     return hash_password(DEMO_PASSWORD)
-
-
-DEMO_USERS: tuple[tuple[str, dict[str, str], frozenset[Role]], ...] = (
-    ("admin@example.com", {"en": "Alex Admin", "ja": "管理 彩"}, frozenset({Role.ADMIN})),
-    ("manager@example.com", {"en": "Mia Manager", "ja": "佐藤 美咲"},
-     frozenset({Role.MANAGER, Role.INTERVIEWER})),
-    ("interviewer@example.com", {"en": "Ivan Interviewer", "ja": "鈴木 一郎"},
-     frozenset({Role.INTERVIEWER, Role.CSM})),
-    ("interviewer2@example.com", {"en": "Iris Interviewer", "ja": "高橋 いずみ"},
-     frozenset({Role.INTERVIEWER, Role.CSM})),
-    ("csm@example.com", {"en": "Chris CSM", "ja": "田中 健太"}, frozenset({Role.CSM})),
-    ("newhire@example.com", {"en": "Nina Newhire", "ja": "伊藤 菜々"},
-     frozenset({Role.NEW_HIRE})),
-)
-
-# Further team members, so profiles from exemplars and evaluations have a team to rate.
-TEAM_MEMBERS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("haruka@example.com", {"en": "Haruka Mori", "ja": "森 遥"}),
-    ("kenji@example.com", {"en": "Kenji Ito", "ja": "伊東 健二"}),
-    ("sara@example.com", {"en": "Sara Lindqvist", "ja": "サラ・リンドクヴィスト"}),
-    ("tomo@example.com", {"en": "Tomoko Abe", "ja": "阿部 智子"}),
-    ("daniel@example.com", {"en": "Daniel Okafor", "ja": "ダニエル・オカフォー"}),
-    ("yuki@example.com", {"en": "Yuki Nakamura", "ja": "中村 由紀"}),
-)
-
-TEAMS = {"en": ("Onboarding", "Success"), "ja": ("オンボーディング", "サクセス")}
 
 
 def _get_or_create_user(email: str, name: str, roles: frozenset[Role], lang: str) -> User:
@@ -75,18 +94,19 @@ def _organisation_settings(lang: str) -> None:
 
 def load_people(lang: str) -> list[str]:
     _organisation_settings(lang)
-    users = {email: _get_or_create_user(email, names[lang], roles, lang)
-             for email, names, roles in DEMO_USERS}
-    members = [_get_or_create_user(email, names[lang], frozenset({Role.CSM}), lang)
-               for email, names in TEAM_MEMBERS]
+    content = demo_team()
+    people = [*content["sign_ins"], *content["members"]]
+    users = {p["email"]: _get_or_create_user(p["email"], p["name"][lang],
+                                             frozenset(Role(r) for r in p["roles"]), lang)
+             for p in people}
     manager = users["manager@example.com"]
-    onboarding, success = (_get_or_create_team(name, manager) for name in TEAMS[lang])
-    for user in (users["newhire@example.com"], *members[:2]):
-        user.team = user.team or onboarding
-    for user in (users["csm@example.com"], users["interviewer@example.com"],
-                 users["interviewer2@example.com"], *members[2:]):
-        user.team = user.team or success
-    return [f"people: {len(users) + len(members)} users in 2 teams"]
+    teams = {t["code"]: _get_or_create_team(t["name"][lang], manager)
+             for t in content["teams"]}
+    for person in people:
+        user = users[person["email"]]
+        if "team" in person:
+            user.team = user.team or teams[person["team"]]
+    return [f"people: {len(users)} users in {len(teams)} teams"]
 
 
 STEPS = (("people", load_people),)

@@ -1,8 +1,9 @@
 """Hiring demo steps: the question bank, a profile per archetype, a published
 10-question kit per profile, exemplar ratings, then the simulated pipeline
-(``demo_simulation``). Design data: a profile per archetype, the seed question bank in both
-languages, a published 10-question kit per profile and a set of exemplar ratings
-that yields a readable suggestion.
+(``demo_simulation``). Design data: a profile per archetype (with a role title), the
+seed question bank in both languages, a published 10-question kit per profile and a set
+of exemplar ratings that yields a readable suggestion. Names and titles are written in
+the demo's language, from ``demo_content``.
 
 Runs after the demo people and the three archetypes' competencies exist. Every step
 is get-or-create by a natural key, so running it twice changes nothing.
@@ -14,6 +15,7 @@ from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.extensions import db
+from cshire.interviews.demo_content import hiring_demo
 from cshire.interviews.demo_simulation import load_process_demo
 from cshire.interviews.models.exemplars import ExemplarMember
 from cshire.interviews.models.kits import InterviewKit
@@ -31,7 +33,6 @@ from cshire.interviews.services.profiles import (
 )
 
 LANGUAGES = ("en", "ja")
-KIT_LABEL = {"en": "structured interview", "ja": "構造化面接"}
 KIT_QUESTIONS = 10
 EXEMPLAR_ARCHETYPE = "careful_support"
 # The demo team's high performers, and the competencies on which they clearly stand
@@ -97,15 +98,23 @@ def _profile(archetype: str, manager: User | None, lang: str) -> HighPerformerPr
         .where(HighPerformerProfile.archetype == archetype)
         .order_by(HighPerformerProfile.id)
     )
-    return profile or create_from_archetype(archetype, actor=manager, language=lang)
+    if profile is None:
+        profile = create_from_archetype(archetype, actor=manager, language=lang)
+        # The starter set has no role title (a team names its own roles); the demo's
+        # team has, so the profile list reads like theirs. Set on the new row, before
+        # anyone has seen it: nothing for the audit trail to record.
+        titles = {t["archetype"]: t["title"][lang] for t in hiring_demo()["role_titles"]}
+        profile.role_title = titles.get(archetype, "")
+    return profile
 
 
 def _published_kit(profile: HighPerformerProfile, manager: User | None, lang: str) -> int:
     """1 when a kit was built and published now, 0 when the profile already has one."""
     if db.session.scalar(select(InterviewKit.id).where(InterviewKit.profile_id == profile.id)):
         return 0
+    label = hiring_demo()["kit_names"]["structured"][lang]
     kit = build_kit(KitRequest(
-        name=f"{profile.name} · {KIT_LABEL[lang]}", profile_id=profile.id, language=lang,
+        name=f"{profile.name} · {label}", profile_id=profile.id, language=lang,
         minutes_per_question=6, total_questions=KIT_QUESTIONS,
     ), actor=manager)
     publish(kit.versions[0], actor=manager)
