@@ -1,19 +1,12 @@
 """${message}
-
-Revision ID: ${up_revision}
-Revises: ${down_revision | comma,n}
-Create Date: ${create_date}
-
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 ${imports if imports else ""}
 
-# revision identifiers, used by Alembic.
-revision = ${repr(up_revision)}
-down_revision = ${repr(down_revision)}
-branch_labels = ${repr(branch_labels)}
-depends_on = ${repr(depends_on)}
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = ${repr(up_revision)}, ${repr(down_revision)}
+branch_labels = depends_on = None
 
 
 def upgrade():

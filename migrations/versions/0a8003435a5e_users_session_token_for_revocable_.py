@@ -2,22 +2,15 @@
 
 Every existing user gets a random token, so sessions issued before this revision (whose
 id carries no token) end and everyone signs in once more.
-
-Revision ID: 0a8003435a5e
-Revises: c37dbdd6dbb4
-Create Date: 2026-11-30 16:21:32.013692
-
 """
 import secrets
 
 import sqlalchemy as sa
 from alembic import op
 
-# revision identifiers, used by Alembic.
-revision = '0a8003435a5e'
-down_revision = 'c37dbdd6dbb4'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = '0a8003435a5e', 'c37dbdd6dbb4'
+branch_labels = depends_on = None
 
 users = sa.table("users", sa.column("id", sa.Integer), sa.column("session_token", sa.String))
 

@@ -1,19 +1,12 @@
 """initial schema: users, competencies, hiring
-
-Revision ID: 4a10ff027e87
-Revises: 
-Create Date: 2026-11-22 09:12:42.986749
-
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-# revision identifiers, used by Alembic.
-revision = '4a10ff027e87'
-down_revision = None
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = '4a10ff027e87', None
+branch_labels = depends_on = None
 
 
 def upgrade():

@@ -8,11 +8,6 @@ phone, source, notes, consent, dates: what each of those openings could already 
 which from now on changes on its own. Candidate rows without any application were
 reachable from no page and are deleted. Downgrade merges the rows of one email back
 into the oldest one (the other copies' data is lost).
-
-Revision ID: 66a17e6b6745
-Revises: db9ef25a6e4e
-Create Date: 2026-11-30 16:35:36.840902
-
 """
 from contextlib import contextmanager
 
@@ -20,11 +15,9 @@ from alembic import op
 import sqlalchemy as sa
 
 
-# revision identifiers, used by Alembic.
-revision = '66a17e6b6745'
-down_revision = 'db9ef25a6e4e'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = '66a17e6b6745', 'db9ef25a6e4e'
+branch_labels = depends_on = None
 
 candidates = sa.table(
     "candidates",

@@ -4,21 +4,14 @@ A draft's questions are swapped and moved from a page loaded earlier; the counte
 (SQLAlchemy's version_id_col, the ``Versioned`` mixin) lets the app refuse a change made
 on an out-of-date page, and ``updated_at`` says when the draft last changed. Existing
 versions start at 1, last changed when published or else when made.
-
-Revision ID: 6fe070c1e83f
-Revises: bddd8b1bc939
-Create Date: 2026-11-30 16:20:00.394943
-
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-# revision identifiers, used by Alembic.
-revision = '6fe070c1e83f'
-down_revision = 'bddd8b1bc939'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = '6fe070c1e83f', 'bddd8b1bc939'
+branch_labels = depends_on = None
 
 
 # Existing rows need a value while the columns are added; it is replaced right away.

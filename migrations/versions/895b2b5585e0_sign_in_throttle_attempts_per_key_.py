@@ -2,21 +2,14 @@
 
 The old table held runtime state only (failed sign-ins of the last minutes): it is
 dropped, not converted.
-
-Revision ID: 895b2b5585e0
-Revises: 0a8003435a5e
-Create Date: 2026-11-30 16:24:35.116892
-
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-# revision identifiers, used by Alembic.
-revision = '895b2b5585e0'
-down_revision = '0a8003435a5e'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = '895b2b5585e0', '0a8003435a5e'
+branch_labels = depends_on = None
 
 
 def upgrade():

@@ -6,21 +6,14 @@ its name, ``q<kit_item_id>.<field>`` (``q12.rating``), as the scoring service no
 writes it; the scorecard's own fields (status, recommendation) keep their names.
 "Not asked" was stored as "yes"/"", and is now "true"/"false" like every boolean of
 the trail. Downgrade copies the rows back and removes them from audit_entries.
-
-Revision ID: bddd8b1bc939
-Revises: 895b2b5585e0
-Create Date: 2026-11-30 16:17:43.869000
-
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-# revision identifiers, used by Alembic.
-revision = 'bddd8b1bc939'
-down_revision = '895b2b5585e0'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = 'bddd8b1bc939', '895b2b5585e0'
+branch_labels = depends_on = None
 
 ENTITY = "scorecards"
 

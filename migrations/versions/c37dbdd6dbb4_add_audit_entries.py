@@ -3,21 +3,14 @@
 One row per changed field of any record, found by (entity_type, entity_id, at) for the
 history of one record. The actor refers to users by table name and becomes NULL if
 that user row is ever deleted; command-line changes have no actor.
-
-Revision ID: c37dbdd6dbb4
-Revises: 4a10ff027e87
-Create Date: 2026-11-30 16:00:21.880271
-
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-# revision identifiers, used by Alembic.
-revision = 'c37dbdd6dbb4'
-down_revision = '4a10ff027e87'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = 'c37dbdd6dbb4', '4a10ff027e87'
+branch_labels = depends_on = None
 
 
 def upgrade():

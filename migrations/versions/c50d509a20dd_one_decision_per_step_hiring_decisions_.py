@@ -4,21 +4,14 @@ Each application's decisions are numbered 1, 2, 3… (``hiring_decisions.step``)
 the pair (application, step) is unique, so two decisions taken at the same moment
 cannot both be recorded. Existing decisions are numbered in the order they were
 taken (time, then id).
-
-Revision ID: c50d509a20dd
-Revises: 66a17e6b6745
-Create Date: 2026-11-30 16:36:12.436052
-
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-# revision identifiers, used by Alembic.
-revision = 'c50d509a20dd'
-down_revision = '66a17e6b6745'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = 'c50d509a20dd', '66a17e6b6745'
+branch_labels = depends_on = None
 
 decisions = sa.table(
     "hiring_decisions",

@@ -1,19 +1,12 @@
 """time zones: a user's own zone and the organisation's default
-
-Revision ID: db9ef25a6e4e
-Revises: 6fe070c1e83f
-Create Date: 2026-11-30 16:35:21.407319
-
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-# revision identifiers, used by Alembic.
-revision = 'db9ef25a6e4e'
-down_revision = '6fe070c1e83f'
-branch_labels = None
-depends_on = None
+# Alembic reads these: this revision and the one it follows (no branches, no dependencies).
+revision, down_revision = 'db9ef25a6e4e', '6fe070c1e83f'
+branch_labels = depends_on = None
 
 
 def upgrade():
