@@ -122,11 +122,12 @@ def session_cookie(app: Flask) -> str:
     from cshire.extensions import db
 
     with app.app_context():
-        user_id = db.session.scalar(select(User.id).where(User.email == BENCH_MANAGER))
+        # The session id carries the user's session token (revocable sessions).
+        user_id = db.session.scalar(select(User).where(User.email == BENCH_MANAGER)).get_id()
         with app.test_request_context(environ_base={"REMOTE_ADDR": HOST},
                                       headers={"User-Agent": USER_AGENT}):
             identifier = _create_identifier()
-        data = {"_user_id": str(user_id), "_fresh": True, "_id": identifier,
+        data = {"_user_id": user_id, "_fresh": True, "_id": identifier,
                 app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"): secrets.token_hex(20)}
         return app.session_interface.get_signing_serializer(app).dumps(data)
 

@@ -5,6 +5,9 @@ All pages are opened as ``BENCH_MANAGER`` (manager + interviewer), who owns abou
 third of the profiles and openings and sits on interview panels, so every page below
 is one that user may see. A page whose endpoint the app does not have yet is listed
 by ``available`` as missing and skipped; add entries here as features land.
+
+An ``AfterWrite`` page is not loaded with wrk: it is timed once right after each of a
+few writes (``bench.writes``), what a user sees when the data has just changed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from flask import Flask, url_for
 from sqlalchemy import func, select
 
 from bench.generate import BENCH_MANAGER
+from bench.writes import submit_scorecard
 
 Params = Callable[[], dict[str, Any]]
 
@@ -34,6 +38,16 @@ class Page:
             values = self.params() if self.params else {}
             with app.test_request_context():
                 return url_for(self.endpoint, **values)
+
+
+class AfterWrite(Page):
+    """A page timed right after each ``write(app)`` (which commits one change and
+    returns what it did), instead of under load."""
+
+    def __init__(self, endpoint: str, params: Params | None,
+                 write: Callable[[Flask], str]) -> None:
+        super().__init__(endpoint, params)
+        self.write = write
 
 
 def _t(name: str):
@@ -127,6 +141,11 @@ def _interview() -> dict[str, Any]:
     )}
 
 
+def _all_openings() -> dict[str, Any]:
+    """An empty opening filter: the report over all the manager's openings."""
+    return {"opening": ""}
+
+
 PAGES: dict[str, Page] = {
     # issue 2 (foundation)
     "home": Page("main.dashboard"),  # the to-do home page (issue 9)
@@ -149,6 +168,11 @@ PAGES: dict[str, Page] = {
     "scorecard": Page("interviews.application_scorecard", _application),
     "comparison": Page("interviews.opening_compare", _opening),
     "analytics": Page("interviews.analytics"),
+    # issue 8, point 13: the agreement report over all the manager's openings, under
+    # load (from its cache) and right after each of a few new scorecards
+    "analytics-all": Page("interviews.analytics", _all_openings),
+    "analytics-all-after-write": AfterWrite("interviews.analytics", _all_openings,
+                                            submit_scorecard),
 }
 
 BASELINE = Page("main.healthz")  # one database query: the yardstick of every ratio

@@ -4,11 +4,12 @@ ratio of a baseline route measured in the same run.
     make bench BENCH_ARGS="--scale large --seconds 10 --pages profiles kit-version"
     python -m bench.run --list
 
-Steps: generate (or reuse) ``bench/out/bench-<scale>.sqlite``; start gunicorn with 2
-sync workers on a free loopback port; wait for ``/healthz``; sign in as the bench
-manager with a session cookie made by the app's own session interface; run wrk on the
-baseline (``/healthz``, one query) before and after the pages, and on every page; print
-the table and write ``bench/out/results-<scale>.json``. gunicorn is always stopped.
+Steps: generate (or reuse) ``bench/out/bench-<scale>.sqlite`` and serve a copy of it;
+start gunicorn with 2 sync workers on a free loopback port; wait for ``/healthz``; sign
+in as the bench manager with a session cookie made by the app's own session interface;
+run wrk on the baseline (``/healthz``, one query) before and after the pages, and on
+every page; time each "after a write" page right after each of a few writes; print the
+table and write ``bench/out/results-<scale>.json``. gunicorn is always stopped.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ import hashlib
 import json
 import secrets
 import shutil
+import statistics
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+
+from flask import Flask
 
 from bench import pages as page_registry
 from bench.generate import SCALES, create_bench_app, generate
@@ -90,7 +96,12 @@ def database_for(scale: str, regenerate: bool) -> tuple[Path, dict]:
 def measure(args: argparse.Namespace) -> int:
     if shutil.which("wrk") is None:
         raise SystemExit("bench: wrk is not installed (apt-get install wrk)")
-    database, meta = database_for(args.scale, args.regenerate)
+    generated, meta = database_for(args.scale, args.regenerate)
+    # Writes during the run go to a copy: the generated data stays as generated.
+    database = OUT / f"bench-{args.scale}-run.sqlite"
+    for leftover in ("-journal", "-wal", "-shm"):  # of an interrupted run: not this copy's
+        database.with_name(database.name + leftover).unlink(missing_ok=True)
+    shutil.copyfile(generated, database)
     secret = secrets.token_hex(32)
     app = create_bench_app(f"sqlite:///{database}")
     app.config["SECRET_KEY"] = secret
@@ -112,11 +123,58 @@ def measure(args: argparse.Namespace) -> int:
     process = start_gunicorn(database, secret, port, args.workers, log)
     try:
         wait_healthy(base, process, log)
-        results = _measure_all(args, base, baseline_path, paths, cookie)
+        after_write = {name: paths.pop(name) for name in list(paths)
+                       if isinstance(page_registry.PAGES[name], page_registry.AfterWrite)}
+        results = _measure_all(args, base, baseline_path, paths, cookie,
+                               lambda: [_after_writes(args, app, name, base, path, cookie)
+                                        for name, path in after_write.items()])
     finally:
         stop(process)
     _report(args, results, meta, missing)
     return 0 if all(r.errors == 0 for r in results) else 1
+
+
+def _after_writes(args: argparse.Namespace, app: Flask, name: str, base: str, path: str,
+                  cookie: str) -> Result:
+    """Time ``path`` once right after each of ``args.writes`` writes.
+
+    Every worker first serves the page once (``_warm``), so what is timed is the cost
+    of the change, not of a cold start. Then each write is committed and the page
+    requested: whichever worker answers has at least that write to take in. req/s is
+    estimated as workers ÷ the median time, as for a page too slow to load; p99
+    shows the slowest of the requests. A request not answered is an error.
+    """
+    write = page_registry.PAGES[name].write
+    print(f"{name}: warming {args.workers} workers …", flush=True)
+    settle(base)
+    _warm(base + path, cookie, args.workers)
+    times, errors = [], 0
+    for _ in range(args.writes):
+        done = write(app)
+        check = check_page(base + path, cookie)
+        print(f"{name}: after {done}: {check.status} in {check.seconds * 1000:.0f} ms",
+              flush=True)
+        if check.status == 200:
+            times.append(check.seconds)
+            continue
+        # No answer (a worker died): an error; the restarted worker starts cold, which
+        # is not the cost of a write, so every worker is warmed again first.
+        errors += 1
+        _warm(base + path, cookie, args.workers)
+    if not times:
+        return Result(name, path, 0.0, 0.0, 0.0, errors, status=0, note="never answered")
+    median = statistics.median(times)
+    return Result(name, path, args.workers / median, median * 1000, max(times) * 1000, errors,
+                  note=f"one request right after each of {args.writes} writes "
+                       f"({write.__name__}); req/s estimated as workers ÷ median time, "
+                       "p99 column = the slowest")
+
+
+def _warm(url: str, cookie: str, workers: int) -> None:
+    """One concurrent request per worker: a slow first request holds its sync worker,
+    so each of the others goes to another worker."""
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda _: check_page(url, cookie), range(workers)))
 
 
 def _endpoint(name: str) -> str:
@@ -124,14 +182,22 @@ def _endpoint(name: str) -> str:
 
 
 def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
-                 paths: dict[str, str], cookie: str) -> list[Result]:
-    """wrk on the baseline, the pages, the baseline again. A page that does not answer
-    200 is not loaded; one slower than SLOW_SECONDS per request is not loaded either
-    (its abandoned requests would block the workers for minutes): its req/s is then
-    estimated from that one request as workers ÷ seconds, and flagged."""
+                 paths: dict[str, str], cookie: str,
+                 after_writes: Callable[[], list[Result]]) -> list[Result]:
+    """wrk on the baseline, the pages, the "after a write" timings (``after_writes``),
+    the baseline again. A page that does not answer
+    200 is not loaded; one slower than SLOW_SECONDS per request is first served once
+    by every worker (its cache may have been cold) and checked again; still that slow,
+    it is not loaded either (its abandoned requests would block the workers for
+    minutes): its req/s is then estimated from that one request as workers ÷ seconds,
+    and flagged."""
     unloaded: list[Result] = []
     for name, path in list(paths.items()):
         check = check_page(base + path, cookie)
+        if check.status == 200 and check.seconds > SLOW_SECONDS:
+            print(f"{name}: first request took {check.seconds:.1f} s; warming every worker")
+            _warm(base + path, cookie, args.workers)
+            check = check_page(base + path, cookie)
         ms = check.seconds * 1000
         if check.status != 200:
             why = (f"answered {check.status}" if check.status else "no answer") + (
@@ -151,13 +217,16 @@ def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
         settle(base)
     options = {"seconds": args.seconds, "threads": args.threads,
                "connections": args.connections}
-    runs = [("baseline (before)", baseline_path), *paths.items(),
-            ("baseline (after)", baseline_path)]
     results = []
-    for name, path in runs:
+    for name, path in [("baseline (before)", baseline_path), *paths.items()]:
         print(f"loading {name} ({path}) for {args.seconds} s …", flush=True)
         settle(base)
         results.append(run_wrk(name, base + path, path, cookie, **options))
+    results.extend(after_writes())
+    print(f"loading baseline (after) ({baseline_path}) for {args.seconds} s …", flush=True)
+    settle(base)
+    results.append(run_wrk("baseline (after)", base + baseline_path, baseline_path, cookie,
+                           **options))
     baseline = (results[0].requests_per_s + results[-1].requests_per_s) / 2
     for result in results + unloaded:
         result.ratio = result.requests_per_s / baseline if baseline else None
@@ -169,7 +238,8 @@ def _report(args: argparse.Namespace, results: list[Result], meta: dict,
     print()
     print(f"scale {args.scale} · gunicorn {args.workers} sync workers · wrk -t{args.threads} "
           f"-c{args.connections} -d{args.seconds}s · ratio = page req/s ÷ mean baseline req/s")
-    print(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}  path")
+    width = max([20, *(len(r.page) for r in results)])
+    print(f"{'page':<{width}} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}  path")
     for r in results:
         ratio = f"{r.ratio:.3f}" if r.ratio is not None and r.ratio < 0.01 else (
             f"{r.ratio:.2f}" if r.ratio is not None else "-")
@@ -178,7 +248,7 @@ def _report(args: argparse.Namespace, results: list[Result], meta: dict,
             rps, ratio = f"HTTP {r.status}" if r.status else "no answer", "-"
         marks = " *" if r.note else ""
         errors = f"  ({r.errors} errors)" if r.errors and r.status == 200 else ""
-        print(f"{r.page:<20} {rps:>9} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {ratio:>6}  "
+        print(f"{r.page:<{width}} {rps:>9} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {ratio:>6}  "
               f"{r.path}{marks}{errors}")
     for r in results:
         if r.note:
@@ -216,12 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument("--writes", type=int, default=10,
+                        help='writes (each timed) per "after a write" page')
     parser.add_argument("--regenerate", action="store_true",
                         help="rebuild the database even if it is up to date")
     parser.add_argument("--list", action="store_true", help="list the pages and exit")
     args = parser.parse_args(argv)
     if not 1 <= args.seconds <= 120:
         parser.error("--seconds must be between 1 and 120")
+    if not 1 <= args.writes <= 100:
+        parser.error("--writes must be between 1 and 100")
     if args.list:
         app = create_bench_app("sqlite://")
         present, _missing = page_registry.available(app)

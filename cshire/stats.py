@@ -14,16 +14,25 @@ alike. Values must be finite.
 Every function returns ``None`` when its statistic is undefined for the data given
 (too few values, zero variance): a page can then say "not enough data" instead of
 showing a misleading number.
+
+The one-way ICCs, interval alpha, Pearson's r and the mean and SD also come in a
+mergeable form (``OneWaySums``, ``IntervalAlphaSums``, ``PearsonSums``, ``Moments``):
+the exact sufficient statistics of one group of data, which add up over disjoint
+groups. A report over many groups of which one changes keeps each group's sums and
+combines them; the figure is the very one computed from all the values at once.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from functools import cache
+from operator import attrgetter
+from typing import Any, Self
 
 Number = float | Decimal | Fraction  # int is accepted wherever float is
 
@@ -72,9 +81,7 @@ def mean(values: Sequence[Number]) -> float | None:
 
 def sample_sd(values: Sequence[Number]) -> float | None:
     """Sample standard deviation (n − 1 denominator); None when n < 2."""
-    if len(values) < 2:
-        return None
-    return math.sqrt(_sum_sq_dev(_exact(values)) / (len(values) - 1))
+    return Moments.of(values).sample_sd()
 
 
 def pearson(x: Sequence[Number], y: Sequence[Number]) -> float | None:
@@ -85,16 +92,7 @@ def pearson(x: Sequence[Number], y: Sequence[Number]) -> float | None:
     """
     if len(x) != len(y):
         raise ValueError(f"pearson needs paired values, got {len(x)} and {len(y)}")
-    if len(x) < 3:
-        return None
-    sxx, syy = _sum_sq_dev(x), _sum_sq_dev(y)
-    if sxx == 0 or syy == 0:
-        return None
-    # Σ(a − mean_a)(b − mean_b) = (n·Σab − Σa·Σb) / n, over the integer numerators.
-    (ix, scale_x), (iy, scale_y), n = _scaled(x), _scaled(y), len(x)
-    cross = n * sum(a * b for a, b in zip(ix, iy, strict=True)) - sum(ix) * sum(iy)
-    sxy = Fraction(cross, n * scale_x * scale_y)
-    return float(sxy) / math.sqrt(sxx * syy)
+    return PearsonSums.of(x, y).correlation()
 
 
 def cohens_d(group_a: Sequence[Number], group_b: Sequence[Number]) -> float | None:
@@ -166,33 +164,7 @@ def icc(ratings: Sequence[Sequence[Number | None]], form: str) -> float | None:
 
 
 def _icc_one_way(targets: list[list[Number]], *, average: bool) -> float | None:
-    n = len(targets)
-    sizes = [len(t) for t in targets]
-    total_n = sum(sizes)
-    if total_n == n:  # every target rated once: no within-target variance to use
-        return None
-    # With Tᵢ the sum of target i and A = Σ Tᵢ²/nᵢ: SS_between = A − (ΣTᵢ)²/N and
-    # SS_within = Σv² − A, all over integer numerators (see ``_scaled``).
-    values, scale = _scaled([v for t in targets for v in t])
-    sums, start = [], 0
-    for size in sizes:
-        sums.append(sum(values[start:start + size]))
-        start += size
-    squares_by_size: dict[int, int] = defaultdict(int)
-    for size, target_sum in zip(sizes, sums, strict=True):
-        squares_by_size[size] += target_sum * target_sum
-    between_part = sum((Fraction(sq, size) for size, sq in squares_by_size.items()), Fraction(0))
-    grand = sum(sums)
-    unit = scale * scale
-    ss_between = (between_part - Fraction(grand * grand, total_n)) / unit
-    ss_within = (sum(v * v for v in values) - between_part) / unit
-    bms = ss_between / (n - 1)
-    wms = ss_within / (total_n - n)
-    if average:
-        return None if bms == 0 else float((bms - wms) / bms)
-    k0 = (total_n - Fraction(sum(len(t) ** 2 for t in targets), total_n)) / (n - 1)
-    denominator = bms + (k0 - 1) * wms
-    return None if denominator == 0 else float((bms - wms) / denominator)
+    return OneWaySums.of(targets).icc("ICC(1,k)" if average else "ICC(1,1)")
 
 
 def _icc_two_way(targets: list[list[Fraction]], form: str) -> float | None:
@@ -268,36 +240,8 @@ def krippendorff_alpha(data: Sequence[Sequence[Any]], level: str) -> float | Non
 
 
 def _alpha_interval(data: Sequence[Sequence[Any]]) -> float | None:
-    """Alpha at the interval level without the coincidence matrix.
-
-    Averaged scores have about as many distinct values as units, so the expected
-    disagreement Σ_c Σ_k n_c n_k (c − k)² would be quadratic in the number of units
-    (hours for a year of interviews). With δ² = (c − k)² both sums have closed forms:
-    a unit of m values adds Σ_{i≠j} (vᵢ − vⱼ)² / (m − 1) = 2(m·Σv² − (Σv)²) / (m − 1) to
-    the observed disagreement, and the expected one is 2N·Σv² − 2(Σv)² over the N
-    pairable values. Exact, so the result is the same as the general formulation's.
-    """
-    units = [[v for v in unit if v is not None] for unit in zip(*data, strict=True)]
-    units = [u for u in units if len(u) >= 2]
-    if not units:
-        return None
-    values, scale = _scaled([v for u in units for v in u])
-    within_by_size: dict[int, int] = defaultdict(int)  # m → Σ over units of m·Σv² − (Σv)²
-    start = 0
-    for unit in units:
-        m = len(unit)
-        chunk = values[start:start + m]
-        start += m
-        total = sum(chunk)
-        within_by_size[m] += m * sum(v * v for v in chunk) - total * total
-    unit_sq = scale * scale
-    observed = sum((Fraction(2 * w, m - 1) for m, w in within_by_size.items()),
-                   Fraction(0)) / unit_sq
-    n, total = len(values), sum(values)
-    expected = Fraction(2 * n * sum(v * v for v in values) - 2 * total * total, unit_sq)
-    if expected == 0:
-        return None
-    return float(1 - (n - 1) * observed / expected)
+    """Alpha at the interval level without the coincidence matrix (``IntervalAlphaSums``)."""
+    return IntervalAlphaSums.of(list(zip(*data, strict=True))).alpha()
 
 
 def _coincidences(data: Sequence[Sequence[Any]]) -> dict[tuple[Any, Any], Fraction]:
@@ -372,23 +316,261 @@ def item_rest_correlations(rows: Sequence[Sequence[Number | None]]) -> list[floa
 
     ``rows`` holds one row per scorecard with one score per item, None for missing.
     """
-    width = max((len(row) for row in rows), default=0)
-    # Each row's total and count once, the rest mean then being (total − item) /
-    # (count − 1): the same exact values as item_rest_correlation, without summing
-    # every other item again for every item (quadratic in the kit's length).
-    totals = []
+    return [sums.correlation() for sums in item_rest_sums(rows)]
+
+
+def item_rest_sums(rows: Sequence[Sequence[Number | None]],
+                   width: int | None = None) -> list[PearsonSums]:
+    """The mergeable form of ``item_rest_correlations``: one ``PearsonSums`` per item
+    (column), ``width`` columns (default: the longest row). The rows of disjoint
+    groups of scorecards with the same items combine column by column."""
+    if width is None:
+        width = max((len(row) for row in rows), default=0)
+    # Each row's total T and count c once; an item x's rest mean is (T − x)/(c − 1),
+    # so the rest sums are Σ over d = c − 1 of (integer sums of rows with that d) / d:
+    # integers throughout (``_scaled``), a handful of Fractions per item at the end,
+    # and the same exact values as item_rest_correlation.
+    numerators, scale = _scaled([v for row in rows for v in row if v is not None])
+    values = iter(numerators)
+    n, sx, sxx = [0] * width, [0] * width, [0] * width
+    # Per item: d → [Σ(T − x), Σ(T − x)², Σx(T − x)] over its rows with c − 1 = d.
+    by_d: list[dict[int, list[int]]] = [defaultdict(lambda: [0, 0, 0]) for _ in range(width)]
     for row in rows:
-        present = [Fraction(v) for v in row if v is not None]
-        totals.append((sum(present, Fraction(0)), len(present)))
-    result = []
-    for item in range(width):
-        item_scores: list[Number] = []
-        rest_means: list[Number] = []
-        for row, (total, count) in zip(rows, totals, strict=True):
-            score = row[item] if item < len(row) else None
-            if score is None or count < 2:
+        cells = [(j, next(values)) for j, v in enumerate(row) if v is not None]
+        if len(cells) < 2:
+            continue
+        total, d = sum(x for _, x in cells), len(cells) - 1
+        for j, x in cells:
+            if j >= width:
                 continue
-            item_scores.append(score)
-            rest_means.append((total - Fraction(score)) / (count - 1))
-        result.append(pearson(item_scores, rest_means))
-    return result
+            rest = total - x
+            n[j] += 1
+            sx[j] += x
+            sxx[j] += x * x
+            sums = by_d[j][d]
+            sums[0] += rest
+            sums[1] += rest * rest
+            sums[2] += x * rest
+    unit = scale * scale
+    return [PearsonSums(
+        n[j], _ratio(sx[j], scale),
+        _ratio_total(Fraction(s[0], d * scale) for d, s in by_d[j].items()),
+        _ratio(sxx[j], unit),
+        _ratio_total(Fraction(s[1], d * d * unit) for d, s in by_d[j].items()),
+        _ratio_total(Fraction(s[2], d * unit) for d, s in by_d[j].items()),
+    ) for j in range(width)]
+
+
+# ------------------------------------------------------------- mergeable sums
+#
+# Each class holds the sufficient statistics of one group of data exactly (Python
+# ints and Fractions): counts and power sums, which add up over disjoint groups
+# (the combination of partial results discussed by Chan, Golub & LeVeque 1983,
+# "Algorithms for computing the sample variance: analysis and recommendations",
+# The American Statistician 37(3):242-247; with exact sums the plain addition has no
+# round-off to correct). A statistic computed from combined sums is therefore the
+# very rational number, and float, computed from all the values at once.
+
+
+def _ratio(numerator: int, denominator: int = 1) -> int | Fraction:
+    """numerator / denominator exactly, a whole number as an int (sums of integer
+    ratings then combine as plain ints, much faster than Fractions)."""
+    value = Fraction(numerator, denominator)
+    return value.numerator if value.denominator == 1 else value
+
+
+def _ratio_total(parts: Iterable[Fraction]) -> int | Fraction:
+    total = sum(parts, Fraction(0))
+    return _ratio(total.numerator, total.denominator)
+
+
+def _exact_total(parts: Sequence[int | Fraction]) -> int | Fraction:
+    """Σ parts exactly: over one common denominator, not one Fraction at a time."""
+    if all(type(p) is int for p in parts):
+        return sum(parts)
+    ratios = [p.as_integer_ratio() for p in parts]
+    scale = math.lcm(*(d for _, d in ratios))
+    return _ratio(sum(n * (scale // d) for n, d in ratios), scale)
+
+
+@cache
+def _field_values(cls: type) -> Callable[[Any], tuple]:
+    """A getter of a dataclass's field values, in order (always a tuple)."""
+    names = [f.name for f in fields(cls)]
+    getter = attrgetter(*names)
+    return getter if len(names) > 1 else lambda obj: (getter(obj),)
+
+
+class _Sums:
+    """Base of the mergeable sums: every field is a sum over the group's data."""
+
+    @classmethod
+    def combine(cls, parts: Iterable[Self]) -> Self:
+        """The sums of the union of disjoint groups (the empty sums for no group)."""
+        rows = [_field_values(cls)(p) for p in parts]
+        return cls(*(_exact_total(column) for column in zip(*rows, strict=True))) if rows else cls()
+
+    def __add__(self, other: Self) -> Self:
+        return type(self).combine([self, other])
+
+
+@dataclass(frozen=True)
+class Moments(_Sums):
+    """n, Σv and Σv² of a set of values: the mean and the sample SD."""
+
+    n: int = 0
+    total: int | Fraction = 0
+    squares: int | Fraction = 0
+
+    @classmethod
+    def of(cls, values: Sequence[Number]) -> Moments:
+        numerators, scale = _scaled(values)
+        return cls(len(numerators), _ratio(sum(numerators), scale),
+                   _ratio(sum(x * x for x in numerators), scale * scale))
+
+    def mean(self) -> float | None:
+        return None if self.n == 0 else float(Fraction(self.total) / self.n)
+
+    def sample_sd(self) -> float | None:
+        """n − 1 denominator; None when n < 2."""
+        if self.n < 2:
+            return None
+        sum_sq_dev = (self.n * self.squares - Fraction(self.total) ** 2) / self.n
+        return math.sqrt(sum_sq_dev / (self.n - 1))
+
+
+@dataclass(frozen=True)
+class OneWaySums(_Sums):
+    """The one-way layout behind ICC(1,1) and ICC(1,k) (see ``icc``): n targets with
+    nᵢ values each, N = Σnᵢ, Σnᵢ², Σv, Σv² and Σ Tᵢ²/nᵢ (Tᵢ a target's sum).
+
+    With A = Σ Tᵢ²/nᵢ: SS_between = A − (Σv)²/N and SS_within = Σv² − A; the
+    unbalanced one-way ANOVA's mean squares and k0 = (N − Σnᵢ²/N)/(n − 1) follow.
+    """
+
+    targets: int = 0
+    values: int = 0
+    size_squares: int = 0
+    total: int | Fraction = 0
+    squares: int | Fraction = 0
+    between: int | Fraction = 0
+
+    @classmethod
+    def of(cls, targets: Sequence[Sequence[Number | None]]) -> OneWaySums:
+        """The sums of ``targets`` (one sequence of values per target; None values
+        and targets without a value are left out, as ``icc`` does)."""
+        kept = [[v for v in t if v is not None] for t in targets]
+        kept = [t for t in kept if t]
+        sizes = [len(t) for t in kept]
+        values, scale = _scaled([v for t in kept for v in t])
+        squares_by_size: dict[int, int] = defaultdict(int)  # nᵢ → Σ Tᵢ² (integers)
+        start = 0
+        for size in sizes:
+            target_sum = sum(values[start:start + size])
+            squares_by_size[size] += target_sum * target_sum
+            start += size
+        unit = scale * scale
+        between = sum((Fraction(sq, size) for size, sq in squares_by_size.items()), Fraction(0))
+        return cls(len(kept), len(values), sum(n * n for n in sizes),
+                   _ratio(sum(values), scale), _ratio(sum(v * v for v in values), unit),
+                   _ratio(between.numerator, between.denominator * unit))
+
+    def icc(self, form: str) -> float | None:
+        """ICC(1,1) or ICC(1,k) (k = k0); None when undefined, as ``icc``."""
+        if form not in _ONE_WAY_FORMS:
+            raise ValueError(f"one-way sums give {' and '.join(_ONE_WAY_FORMS)}, not {form!r}")
+        n, total_n = self.targets, self.values
+        if n < 2 or total_n == n:  # no within-target variance to use
+            return None
+        ss_between = self.between - Fraction(self.total) ** 2 / total_n
+        bms = ss_between / (n - 1)
+        wms = (self.squares - self.between) / (total_n - n)
+        if form == "ICC(1,k)":
+            return None if bms == 0 else float((bms - wms) / bms)
+        k0 = (total_n - Fraction(self.size_squares, total_n)) / (n - 1)
+        denominator = bms + (k0 - 1) * wms
+        return None if denominator == 0 else float((bms - wms) / denominator)
+
+
+@dataclass(frozen=True)
+class IntervalAlphaSums(_Sums):
+    """Krippendorff's alpha at the interval level in closed form.
+
+    Averaged scores have about as many distinct values as units, so the coincidence
+    matrix's expected disagreement Σ_c Σ_k n_c n_k (c − k)² would be quadratic in the
+    number of units. With δ² = (c − k)² both sums have closed forms: a unit of m
+    values adds Σ_{i≠j} (vᵢ − vⱼ)² / (m − 1) = 2(m·Σv² − (Σv)²) / (m − 1) to the
+    observed disagreement (``within``), and the expected one is 2N·Σv² − 2(Σv)² over
+    the N pairable values. Exact, so alpha is the general formulation's.
+    """
+
+    values: int = 0
+    total: int | Fraction = 0
+    squares: int | Fraction = 0
+    within: int | Fraction = 0
+
+    @classmethod
+    def of(cls, units: Sequence[Sequence[Any]]) -> IntervalAlphaSums:
+        """The sums of ``units`` (one sequence of values per unit, None = missing);
+        units with fewer than 2 values are not pairable and left out."""
+        kept = [[v for v in unit if v is not None] for unit in units]
+        kept = [u for u in kept if len(u) >= 2]
+        values, scale = _scaled([v for u in kept for v in u])
+        within_by_size: dict[int, int] = defaultdict(int)  # m → Σ over units of m·Σv² − (Σv)²
+        start = 0
+        for unit in kept:
+            m = len(unit)
+            chunk = values[start:start + m]
+            start += m
+            unit_total = sum(chunk)
+            within_by_size[m] += m * sum(v * v for v in chunk) - unit_total * unit_total
+        unit_sq = scale * scale
+        within = sum((Fraction(2 * w, m - 1) for m, w in within_by_size.items()), Fraction(0))
+        return cls(len(values), _ratio(sum(values), scale),
+                   _ratio(sum(v * v for v in values), unit_sq),
+                   _ratio(within.numerator, within.denominator * unit_sq))
+
+    def alpha(self) -> float | None:
+        """1 − (N − 1)·observed / expected; None when no value is pairable or the
+        expected disagreement is 0."""
+        if self.values == 0:
+            return None
+        expected = 2 * self.values * self.squares - 2 * Fraction(self.total) ** 2
+        if expected == 0:
+            return None
+        return float(1 - (self.values - 1) * self.within / expected)
+
+
+@dataclass(frozen=True)
+class PearsonSums(_Sums):
+    """n, Σx, Σy, Σx², Σy² and Σxy of paired values: Pearson's r (see ``pearson``)."""
+
+    n: int = 0
+    x: int | Fraction = 0
+    y: int | Fraction = 0
+    xx: int | Fraction = 0
+    yy: int | Fraction = 0
+    xy: int | Fraction = 0
+
+    @classmethod
+    def of(cls, x: Sequence[Number], y: Sequence[Number]) -> PearsonSums:
+        if len(x) != len(y):
+            raise ValueError(f"pearson needs paired values, got {len(x)} and {len(y)}")
+        (ix, scale_x), (iy, scale_y) = _scaled(x), _scaled(y)
+        return cls(len(ix), _ratio(sum(ix), scale_x), _ratio(sum(iy), scale_y),
+                   _ratio(sum(a * a for a in ix), scale_x * scale_x),
+                   _ratio(sum(b * b for b in iy), scale_y * scale_y),
+                   _ratio(sum(a * b for a, b in zip(ix, iy, strict=True)), scale_x * scale_y))
+
+    def correlation(self) -> float | None:
+        """None when n < 3 or either variable has zero variance."""
+        n = self.n
+        if n < 3:
+            return None
+        # Σ(a − mean_a)(b − mean_b) = (n·Σab − Σa·Σb) / n, and likewise the squares.
+        sxx = (n * self.xx - Fraction(self.x) ** 2) / n
+        syy = (n * self.yy - Fraction(self.y) ** 2) / n
+        if sxx == 0 or syy == 0:
+            return None
+        sxy = (n * self.xy - Fraction(self.x) * self.y) / n
+        return float(sxy) / math.sqrt(sxx * syy)

@@ -99,3 +99,19 @@ def test_wrk_report_is_parsed():
 Requests/sec:   1999.50
 """
     assert parse_wrk(output) == (1999.5, 4.62, 1200.0, 8)
+
+
+def test_the_bench_write_submits_one_more_scorecard_in_the_bench_managers_openings(
+        app, generated):
+    from bench.writes import submit_scorecard
+    from cshire.interviews.models.scoring import Scorecard
+
+    def submitted():
+        return db.session.scalar(select(func.count()).select_from(Scorecard)
+                                 .where(Scorecard.status == "submitted"))
+
+    before = submitted()
+    done = submit_scorecard(app)
+    scorecard = db.session.get(Scorecard, int(done.split()[-1]))
+    assert submitted() == before + 1 and scorecard.is_submitted
+    assert scorecard.interview.application.opening.hiring_manager.email == BENCH_MANAGER

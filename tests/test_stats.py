@@ -374,3 +374,111 @@ def test_item_rest_correlation_accepts_exact_numbers():
     assert stats.item_rest_correlation(rows, 0) == pytest.approx(
         stats.pearson([1, 2, 3], [1, 2, 4])
     )
+
+
+# ------------------------------------------------------------ mergeable sums
+#
+# A report over many groups (an opening's interviews with one kit version) keeps each
+# group's sums and combines them. The sums of disjoint groups must combine into
+# exactly the sums of all the values, so every statistic equals the one computed
+# from all the values at once; the published examples hold when split into groups.
+
+
+def _halves(items, cut):
+    return items[:cut], items[cut:]
+
+
+def test_one_way_sums_combined_from_two_groups_give_shrout_fleiss_values():
+    # Shrout & Fleiss (1979), Table 2: ICC(1,1) = .166 and ICC(1,4) = .443 from the
+    # published mean squares (see test_icc_matches_shrout_fleiss_table_2).
+    first, second = _halves(SHROUT_FLEISS_TABLE_2, 2)
+    combined = stats.OneWaySums.of(first) + stats.OneWaySums.of(second)
+    assert combined.icc("ICC(1,1)") == pytest.approx(0.166, abs=THREE_DECIMALS)
+    assert combined.icc("ICC(1,k)") == pytest.approx(0.443, abs=THREE_DECIMALS)
+    assert combined == stats.OneWaySums.of(SHROUT_FLEISS_TABLE_2)
+
+
+def test_interval_alpha_sums_combined_from_two_groups_give_krippendorffs_value():
+    # Krippendorff (2011), see KRIPPENDORFF_2011_C: interval alpha = .849. The sums
+    # take units (columns); unit 12 has one value and is not pairable.
+    units = list(zip(*KRIPPENDORFF_2011_C, strict=True))
+    first, second = _halves(units, 5)
+    combined = stats.IntervalAlphaSums.combine(
+        [stats.IntervalAlphaSums.of(first), stats.IntervalAlphaSums.of(second)])
+    assert combined.alpha() == pytest.approx(0.849, abs=THREE_DECIMALS)
+    assert combined.alpha() == stats.krippendorff_alpha(KRIPPENDORFF_2011_C, "interval")
+
+
+def test_pearson_sums_combined_from_two_groups_give_anscombes_value():
+    # Anscombe (1973), data set I: r printed as 0.82.
+    x, y = ANSCOMBE["I"]
+    combined = stats.PearsonSums.of(x[:4], y[:4]) + stats.PearsonSums.of(x[4:], y[4:])
+    assert round(combined.correlation(), 2) == 0.82
+    assert combined.correlation() == stats.pearson(x, y)
+
+
+def test_moments_combined_from_two_groups_give_lakens_descriptives():
+    # Lakens (2013): Movie 1 M = 8.7, SD = 0.82.
+    first, second = _halves(LAKENS_MOVIE_1, 3)
+    combined = stats.Moments.of(first) + stats.Moments.of(second)
+    assert combined.mean() == pytest.approx(8.7)
+    assert combined.sample_sd() == pytest.approx(0.82, abs=5e-3)
+
+
+def test_no_group_at_all_gives_undefined_statistics():
+    assert stats.OneWaySums.combine([]).icc("ICC(1,1)") is None
+    assert stats.IntervalAlphaSums.combine([]).alpha() is None
+    assert stats.PearsonSums.combine([]).correlation() is None
+    assert (stats.Moments().mean(), stats.Moments().sample_sd()) == (None, None)
+
+
+def test_one_way_sums_give_only_the_one_way_forms():
+    with pytest.raises(ValueError, match="one-way"):
+        stats.OneWaySums.of(SHROUT_FLEISS_TABLE_2).icc("ICC(2,1)")
+
+
+def _close(a, b):
+    return (a is None and b is None) or (
+        a is not None and b is not None and a == pytest.approx(b, abs=1e-9, rel=0))
+
+
+number = st.one_of(st.integers(min_value=1, max_value=5),
+                   st.floats(min_value=-50, max_value=50, allow_nan=False, allow_infinity=False))
+groups_of_targets = st.lists(
+    st.lists(st.lists(st.one_of(st.none(), number), max_size=5), max_size=6), max_size=5)
+
+
+@given(groups=groups_of_targets)
+def test_sums_of_disjoint_groups_combine_to_the_statistics_of_all_values(groups):
+    targets = [t for group in groups for t in group]
+    one_way = stats.OneWaySums.combine(stats.OneWaySums.of(g) for g in groups)
+    assert one_way == stats.OneWaySums.of(targets)
+    for form in ("ICC(1,1)", "ICC(1,k)"):
+        assert _close(one_way.icc(form), stats.icc(targets, form))
+    alpha = stats.IntervalAlphaSums.combine(stats.IntervalAlphaSums.of(g) for g in groups)
+    width = max((len(t) for t in targets), default=0)
+    raters = [[t[i] if i < len(t) else None for t in targets] for i in range(width)]
+    assert _close(alpha.alpha(), stats.krippendorff_alpha(raters, "interval") if raters else None)
+    values = [[v for t in g for v in t if v is not None] for g in groups]
+    moments = stats.Moments.combine(stats.Moments.of(v) for v in values)
+    everything = [v for vs in values for v in vs]
+    assert _close(moments.mean(), stats.mean(everything))
+    assert _close(moments.sample_sd(), stats.sample_sd(everything))
+    pairs = stats.PearsonSums.combine(stats.PearsonSums.of(v, v[::-1]) for v in values)
+    assert _close(pairs.correlation(), stats.pearson(
+        everything, [x for vs in values for x in vs[::-1]]))
+
+
+scorecard_rows = st.lists(st.lists(st.one_of(st.none(), number), min_size=4, max_size=4),
+                          max_size=12)
+
+
+@given(first=scorecard_rows, second=scorecard_rows)
+def test_item_rest_sums_of_two_groups_of_rows_combine_column_by_column(first, second):
+    rows = first + second
+    combined = [a + b for a, b in zip(stats.item_rest_sums(first, 4),
+                                      stats.item_rest_sums(second, 4), strict=True)]
+    assert combined == stats.item_rest_sums(rows, 4)
+    for item, sums in enumerate(combined):
+        # item_rest_correlation computes each item on its own: the reference.
+        assert _close(sums.correlation(), stats.item_rest_correlation(rows, item))

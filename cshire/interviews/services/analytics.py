@@ -11,8 +11,6 @@ Each figure carries its n and is withheld ("not enough data") below a stated
 minimum: a coefficient from three interviews is noise, not information.
 """
 
-from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -29,17 +27,10 @@ from cshire.interviews.models.candidates import Application
 from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.kits import InterviewKitVersion, KitItem
 from cshire.interviews.models.openings import Opening, OpeningStage
-from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.models.scoring import Scorecard
+from cshire.interviews.services import analytics_parts as parts
 from cshire.interviews.services.openings import managed_opening_ids
-from cshire.interviews.services.ratings import (
-    MIN_INTERVIEWS,
-    SUBMITTED,
-    Rating,
-    ScorecardRatings,
-    profile_weights,
-    rating_rows,
-)
+from cshire.interviews.services.ratings import MIN_INTERVIEWS, SUBMITTED
 
 MIN_SHARED = 3  # shared interviews before an interviewer's leniency is shown
 MIN_ITEM_RATINGS = 10  # ratings of a question before its statistics are judged
@@ -195,84 +186,41 @@ MAX_CACHED_REPORTS = 200  # per worker process; each holds a few thousand number
 
 def report_numbers(opening_ids: tuple[int, ...],
                    kit_version_id: int | None = None) -> ReportNumbers:
-    """The figures for these openings (and kit version), computed at most once per
-    state of their submitted scorecards.
+    """The figures for these openings (and kit version), from the cached sums of their
+    parts (``analytics_parts``: one part per opening and kit version).
 
-    A large scope takes seconds to compute, so the result is kept per worker under a
-    fingerprint of what it was computed from: the number of submitted scorecards in
-    scope, the latest submission time and the profiles' versions (their weights make
-    the fit scores). Submitting changes the count and the latest time, reopening the
-    count, editing a profile its version: a changed fingerprint is a new cache key, so
-    a stale figure is never served.
+    A new or reopened scorecard, or an edited profile, changes one part's fingerprint:
+    that part alone is recomputed (from its own ratings), the others come from the
+    cache, and their exact sums combine into the very figures a computation over all
+    the ratings gives. The figures are kept too, under the scope and every part's
+    fingerprint, so an unchanged scope is not even combined again.
     """
-    key = (opening_ids, kit_version_id, _fingerprint(opening_ids, kit_version_id))
+    keys = tuple(parts.part_keys(opening_ids, kit_version_id))
     return memo("agreement_reports", MAX_CACHED_REPORTS).get(
-        key, lambda: _compute_numbers(opening_ids, kit_version_id))
+        (opening_ids, kit_version_id, keys),
+        lambda: _compute_numbers(parts.combined_sums(keys)))
 
 
-def _fingerprint(opening_ids: tuple[int, ...], kit_version_id: int | None) -> tuple:
-    query = (
-        select(func.count(Scorecard.id), func.max(Scorecard.submitted_at))
-        .join(Interview, Scorecard.interview_id == Interview.id)
-        .join(Application, Interview.application_id == Application.id)
-        .where(Scorecard.status == SUBMITTED, Application.opening_id.in_(opening_ids))
-    )
-    if kit_version_id:
-        query = query.join(OpeningStage, Interview.stage_id == OpeningStage.id).where(
-            OpeningStage.kit_version_id == kit_version_id)
-    count, last = db.session.execute(query).one()
-    profiles = db.session.execute(
-        select(HighPerformerProfile.id, HighPerformerProfile.version)
-        .join(Opening, Opening.profile_id == HighPerformerProfile.id)
-        .where(Opening.id.in_(opening_ids)).distinct().order_by(HighPerformerProfile.id)
-    ).all()
-    return count, last, tuple(tuple(p) for p in profiles)
-
-
-def _compute_numbers(opening_ids: tuple[int, ...],
-                     kit_version_id: int | None) -> ReportNumbers:
-    kits = [kit_version_id] if kit_version_id else None
-    rows = rating_rows(opening_ids, kits)
-    cards = ScorecardRatings(rows, profile_weights({r.opening_id for r in rows}))
-    panels = cards.panels()
-    competency_ids = {c for means in cards.competency_means.values() for c in means}
+def _compute_numbers(sums: parts.Sums) -> ReportNumbers:
     return ReportNumbers(
-        overall=_figures(panels, cards.fit),
-        competencies={c: _figures(panels, {
-            sid: means.get(c) for sid, means in cards.competency_means.items()
-        }) for c in competency_ids},
-        interviewers=_interviewer_numbers(rows, cards, panels),
-        questions=_question_numbers(rows),
-        n_scorecards=len(cards.meta),
-        n_interviews=len({r.interview_id for r in rows}),
+        overall=_figures(sums.overall),
+        competencies={c: _figures(s) for c, s in sums.competencies.items()},
+        interviewers={u: _interviewer_numbers(s) for u, s in sums.interviewers.items()},
+        questions={kv: _kit_question_stats(kit) for kv, kit in sums.kits.items()},
+        n_scorecards=sums.n_scorecards,
+        n_interviews=sums.n_interviews,
     )
 
 
-def _figures(panels: dict[int, list[int]],
-             values: Mapping[int, float | None]) -> AgreementFigures:
-    """ICC(1,1), ICC(1,k) and alpha of per-scorecard ``values`` over the panels."""
-    targets = []
-    for sids in panels.values():
-        scored = [s for s in sids if values.get(s) is not None]
-        if len(scored) >= 2:
-            targets.append([values[s] for s in scored])
-    n = len(targets)
+def _figures(sums: parts.AgreementSums) -> AgreementFigures:
+    """ICC(1,1), ICC(1,k) and alpha from the sums over the panels' scores."""
+    n = sums.icc.targets
     return AgreementFigures(
-        icc_single=_figure(stats.icc(targets, "ICC(1,1)") if n >= 2 else None, n),
-        icc_panel=_figure(stats.icc(targets, "ICC(1,k)") if n >= 2 else None, n),
-        alpha=_figure(stats.krippendorff_alpha(_panel_slots(targets), "interval")
-                      if targets else None, n, banded=False),
-        n_scorecards=sum(len(t) for t in targets),
+        icc_single=_figure(sums.icc.icc("ICC(1,1)"), n),
+        icc_panel=_figure(sums.icc.icc("ICC(1,k)"), n),
+        alpha=_figure(sums.alpha.alpha(), n, banded=False),
+        n_scorecards=sums.icc.values,
     )
-
-
-def _panel_slots(targets: list[list[float]]) -> list[list[float | None]]:
-    """Krippendorff's data matrix with one row per panel seat instead of one per
-    interviewer: alpha depends only on the values within each unit, not on who gave
-    them, and hundreds of interviewers × thousands of interviews would be a matrix
-    of mostly None that takes longer to build than the statistic itself."""
-    width = max(len(t) for t in targets)
-    return [[t[seat] if seat < len(t) else None for t in targets] for seat in range(width)]
 
 
 def _competency_agreement(numbers: ReportNumbers) -> list[CompetencyAgreement]:
@@ -283,33 +231,14 @@ def _competency_agreement(numbers: ReportNumbers) -> list[CompetencyAgreement]:
     return [CompetencyAgreement(c, numbers.competencies[c.id]) for c in competencies]
 
 
-def _interviewer_numbers(rows: list[Rating], cards: ScorecardRatings,
-                         panels: dict[int, list[int]]) -> dict[int, Calibration]:
-    ratings: dict[int, list[int]] = defaultdict(list)
-    for row in rows:
-        if row.rating is not None:
-            ratings[row.interviewer_id].append(row.rating)
-    differences: dict[int, list[float]] = defaultdict(list)
-    for sids in panels.values():
-        scored = [s for s in sids if cards.overall_mean.get(s) is not None]
-        for s in scored:
-            others = [cards.overall_mean[o] for o in scored if o != s]
-            if others:
-                differences[cards.meta[s].interviewer_id].append(
-                    cards.overall_mean[s] - sum(others) / len(others))
-    counts: dict[int, int] = defaultdict(int)
-    for meta in cards.meta.values():
-        counts[meta.interviewer_id] += 1
-    return {
-        user_id: Calibration(
-            n_scorecards=count,
-            mean=stats.mean(ratings.get(user_id, [])),
-            sd=stats.sample_sd(ratings.get(user_id, [])),
-            leniency=_figure(stats.mean(differences.get(user_id, [])),
-                             len(differences.get(user_id, [])), MIN_SHARED, banded=False),
-        )
-        for user_id, count in counts.items()
-    }
+def _interviewer_numbers(sums: parts.InterviewerSums) -> Calibration:
+    return Calibration(
+        n_scorecards=sums.n_scorecards,
+        mean=sums.ratings.mean(),
+        sd=sums.ratings.sample_sd(),
+        leniency=_figure(sums.differences.mean(), sums.differences.n, MIN_SHARED,
+                         banded=False),
+    )
 
 
 NO_SCORECARDS = Calibration(0, None, None, _figure(None, 0, MIN_SHARED, banded=False))
@@ -349,21 +278,6 @@ def _open_after_interview(opening_ids: tuple[int, ...], kits: list[int] | None,
     return dict(db.session.execute(query).all())
 
 
-def _question_numbers(rows: list[Rating]) -> dict[int, list[QuestionStat]]:
-    """Kit version id → its questions' statistics, in the kit's order."""
-    by_version: dict[int, list[Rating]] = defaultdict(list)
-    for row in rows:
-        by_version[row.kit_version_id].append(row)
-    items: dict[int, list[int]] = defaultdict(list)
-    for item_id, version_id in db.session.execute(
-        select(KitItem.id, KitItem.kit_version_id)
-        .where(KitItem.kit_version_id.in_(list(by_version)))
-        .order_by(KitItem.kit_version_id, KitItem.position, KitItem.id)
-    ):
-        items[version_id].append(item_id)
-    return {v: _kit_question_stats(items[v], by_version[v]) for v in by_version}
-
-
 def _question_stats(numbers: ReportNumbers) -> list[KitQuestions]:
     versions = db.session.scalars(
         select(InterviewKitVersion).where(InterviewKitVersion.id.in_(list(numbers.questions)))
@@ -380,30 +294,18 @@ def _question_stats(numbers: ReportNumbers) -> list[KitQuestions]:
     return result
 
 
-def _kit_question_stats(items: list[int], rows: list[Rating]) -> list[QuestionStat]:
-    """``items`` the kit version's question ids in order; ``QuestionStat.item`` is
+def _kit_question_stats(kit: parts.KitSums) -> list[QuestionStat]:
+    """The questions of one kit version, in the kit's order; ``QuestionStat.item`` is
     the id here (``_question_stats`` puts the question in its place)."""
-    column = {item: i for i, item in enumerate(items)}
-    grid: dict[int, list[int | None]] = defaultdict(lambda: [None] * len(items))
-    not_asked: dict[int, int] = defaultdict(int)
-    for row in rows:
-        if row.kit_item_id not in column:
-            continue
-        if row.not_asked:
-            not_asked[row.kit_item_id] += 1
-        grid[row.scorecard_id][column[row.kit_item_id]] = row.rating
-    item_rest = stats.item_rest_correlations(list(grid.values())) if grid else []
     result = []
-    for i, item in enumerate(items):
-        values = [r[i] for r in grid.values() if r[i] is not None]
-        asked_or_not = len(values) + not_asked[item]
-        correlation = item_rest[i] if i < len(item_rest) else None
+    for item, sums in zip(kit.items, kit.questions, strict=True):
+        n, asked_or_not = sums.ratings.n, sums.ratings.n + sums.not_asked
         stat = QuestionStat(
-            item=item, n=len(values), mean=stats.mean(values), sd=stats.sample_sd(values),
-            share_not_asked=not_asked[item] / asked_or_not if asked_or_not else None,
-            item_rest=correlation,
-            share_ceiling=values.count(5) / len(values) if values else None,
-            share_floor=values.count(1) / len(values) if values else None,
+            item=item, n=n, mean=sums.ratings.mean(), sd=sums.ratings.sample_sd(),
+            share_not_asked=sums.not_asked / asked_or_not if asked_or_not else None,
+            item_rest=sums.item_rest.correlation(),
+            share_ceiling=sums.ceiling / n if n else None,
+            share_floor=sums.floor / n if n else None,
         )
         stat.flags.extend(_question_flags(stat))
         result.append(stat)

@@ -17,9 +17,9 @@ def _chosen_opening(openings: list[Opening]) -> int | None:
     """The opening the report covers; None = all the user's openings.
 
     Without a choice (the navigation link) the most recent opening is shown: it is
-    what a hiring manager usually looks at, and over every opening the first report
-    after a new submission takes seconds at a large scale. "All my openings" in the
-    filter (an empty value) asks for the overall figures, which are cached.
+    what a hiring manager usually looks at. "All my openings" in the filter (an empty
+    value) asks for the overall figures, combined from cached parts, so they stay
+    quick after a new submission (``services.analytics_parts``).
     """
     if "opening" not in request.args:
         latest = max(openings, key=lambda o: (o.created_at, o.id), default=None)
