@@ -573,4 +573,7 @@ class PearsonSums(_Sums):
         if sxx == 0 or syy == 0:
             return None
         sxy = (n * self.xy - Fraction(self.x) * self.y) / n
-        return float(sxy) / math.sqrt(sxx * syy)
+        # Exact above; the root is taken in floats, which may underflow to zero for
+        # variances near 1e-300 (tiny float values): no correlation can be said then.
+        spread = math.sqrt(sxx * syy)
+        return float(sxy) / spread if spread else None
