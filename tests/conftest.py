@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
+from hypothesis import settings
 from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 
@@ -17,6 +18,11 @@ from cshire import create_app
 from cshire.auth.models import Role, User
 from cshire.extensions import db
 from tests import factories
+
+# A busy machine (CI, parallel builds) must not turn a slow example into a failure:
+# hypothesis checks correctness here, not speed.
+settings.register_profile("cshire", deadline=None)
+settings.load_profile("cshire")
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 

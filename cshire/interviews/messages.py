@@ -271,6 +271,12 @@ KIT_MESSAGES = {
     "total_range": _l("A kit has from 1 to %(max)s questions."),
     "published_immutable": _l("Version %(number)s is published and can no longer change. "
                               "Use “Edit (new version)” to start the next version."),
+    "published_immutable_by": _l(
+        "Version %(number)s is published and can no longer change. It was published by "
+        "%(who)s at %(when)s. Use “Edit (new version)” to start the next version."),
+    "published_immutable_at": _l(
+        "Version %(number)s is published and can no longer change. It was published at "
+        "%(when)s. Use “Edit (new version)” to start the next version."),
     "question_unavailable": _l("Choose an active question from the bank."),
     "question_other_competency": _l("The new question must be about the same competency."),
     "question_other_language": _l("The new question must be in the kit's language."),
@@ -282,6 +288,23 @@ KIT_MESSAGES = {
 }
 
 KIT_STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published")}
+
+
+class VersionPublished(HiringError):
+    """A change to a published kit version — perhaps published a moment ago by a request
+    that came first. Names who published it and when, the time written in the reader's
+    language and time zone when the message is shown (``published_immutable``)."""
+
+    def __init__(self, *, number: int, who: str | None, when: datetime | None) -> None:
+        super().__init__("published_immutable", number=number)
+        self.who, self.when = who, when
+
+    def message(self) -> str:
+        if self.when is None:
+            return super().message()
+        code = "published_immutable_by" if self.who else "published_immutable_at"
+        return self.text_for(code, {**self.params, "who": self.who,
+                                    "when": format_when(self.when)})
 
 
 def kit_audit_label(field: str) -> str:

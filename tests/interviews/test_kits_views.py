@@ -132,6 +132,18 @@ def test_edit_new_version_keeps_the_old_one_readable(manager, weighted):
     assert manager.get(f"/hiring/kits/{kit.id}/versions/1").status_code == 200
 
 
+def test_edit_new_version_opens_the_draft_someone_started_and_says_whose(manager, weighted):
+    kit = design.kit(weighted, total=6, published=True)
+    new_version(kit, actor=factories.user(Role.MANAGER, name="Ana"))
+    db.session.commit()
+
+    response = manager.post(f"/hiring/kits/{kit.id}/new-version", follow_redirects=True)
+
+    assert "Version 2 is already a draft of this kit, started by Ana at " in page(response)
+    assert "no second draft was made" in page(response)
+    assert len(db.session.scalars(select(InterviewKitVersion)).all()) == 2
+
+
 def test_interviewers_see_published_kits_only(client, weighted):
     published = design.kit(weighted, total=3, published=True, name="Ready kit")
     design.kit(weighted, total=3, name="Secret draft")

@@ -5,7 +5,7 @@ every interview points at the exact version it used.
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cshire.auth.models import User
@@ -41,13 +41,23 @@ class InterviewKit(db.Model):
     )
 
 
+# The draft's status as SQL, for the partial index below (SQLite and PostgreSQL alike).
+IS_DRAFT = text("status = 'draft'")
+
+
 class InterviewKitVersion(Versioned, db.Model):
     """One version of a kit. A draft can change; a published version never does, and
-    interviews point at the exact version they used. Changes to a draft's items touch
-    ``updated_at``, so two managers editing one draft see each other's saves."""
+    interviews point at the exact version they used. Every change to a draft (its items
+    included) moves the version counter, so a change made on an out-of-date page, or at
+    the same moment as a publish, is refused. A kit has at most one draft."""
 
     __tablename__ = "interview_kit_versions"
-    __table_args__ = (UniqueConstraint("kit_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("kit_id", "number"),
+        # Two "Edit (new version)" clicks at once must not start two diverging drafts.
+        Index("uq_interview_kit_versions_one_draft", "kit_id", unique=True,
+              sqlite_where=IS_DRAFT, postgresql_where=IS_DRAFT),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kit_id: Mapped[int] = mapped_column(ForeignKey("interview_kits.id", ondelete="CASCADE"))

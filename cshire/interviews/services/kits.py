@@ -11,23 +11,31 @@ result. Rules kept here:
   already interviewed keep the questions they were asked;
 - a change to a draft made on a page loaded earlier is refused when someone changed
   the draft in between (``ensure_current``), and every version event — made, a question
-  swapped or moved, published — is recorded in the audit trail of its version.
+  swapped or moved, published — is recorded in the audit trail of its version;
+- two requests at the same moment are decided by the database, never by a check in
+  Python alone: a swap, move or publish first *claims* the draft with a
+  state-conditioned UPDATE (``_claim``), and a kit has at most one draft (a partial
+  unique index). The request that comes second changes nothing and is told what the
+  first one did.
 
 Services never commit: the view or CLI command does.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 
 from sqlalchemy import Select, and_, exists, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload, selectinload
 
 from cshire.audit import AuditEntry, Change, ensure_current, record_changes
 from cshire.auth.models import User
 from cshire.competencies.models import Competency
 from cshire.database import utcnow
+from cshire.errors import EditConflict
 from cshire.extensions import db
-from cshire.interviews.messages import HiringError
+from cshire.interviews.messages import HiringError, VersionPublished
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion, KitItem, KitStatus
 from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 from cshire.interviews.models.questions import InterviewQuestion
@@ -36,8 +44,6 @@ from cshire.interviews.services.questions import LANGUAGES
 
 MAX_QUESTIONS = 40
 MAX_MINUTES_PER_QUESTION = 60
-
-
 
 
 class Loaded(Enum):
@@ -263,15 +269,42 @@ def _copy_question(item: KitItem, question: InterviewQuestion) -> None:
 
 def ensure_draft(version: InterviewKitVersion) -> None:
     """Refuse any change to a published version: candidates were (or will be) asked
-    exactly these questions."""
+    exactly these questions. The refusal names who published it and when."""
     if version.is_published:
-        raise HiringError("published_immutable", number=version.number)
+        who = version.published_by.display_name if version.published_by else None
+        raise VersionPublished(number=version.number, who=who, when=version.published_at)
 
 
 def _ensure_editable(version: InterviewKitVersion, loaded_version: int | Loaded | None) -> None:
     ensure_draft(version)
     if loaded_version is not AS_READ:
         ensure_current(version, loaded_version)
+
+
+def _claim(version: InterviewKitVersion, **values: object) -> None:
+    """Take the draft for one change before changing anything: an UPDATE that matches
+    only while the row is still the draft this request read (status and version
+    counter), moves the counter and stores ``values`` (publishing's). Of two requests
+    at the same moment the database lets one match — it makes the second wait for the
+    first (PostgreSQL's row lock, SQLite's single writer), and by then the counter has
+    moved. The second reads what the first did and is refused with it (published by
+    whom, or saved by whom), its transaction still clean: nothing of it is stored."""
+    read_at = version.version
+    claimed = db.session.execute(
+        update(InterviewKitVersion)
+        .where(InterviewKitVersion.id == version.id,
+               InterviewKitVersion.status == KitStatus.DRAFT.value,
+               InterviewKitVersion.version == read_at)
+        .values(version=read_at + 1, updated_at=utcnow(), **values)
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1
+    # The row as stored now: this request's claim, or what came first.
+    db.session.refresh(version, ["status", "version", "updated_at", "published_at",
+                                 "published_by_id", "published_by"])
+    if not claimed:
+        ensure_draft(version)
+        ensure_current(version, read_at)
+        raise EditConflict(current_version=version.version)
 
 
 def swap_item(version: InterviewKitVersion, item_id: int, question_id: int | None, *,
@@ -290,6 +323,7 @@ def swap_item(version: InterviewKitVersion, item_id: int, question_id: int | Non
         raise HiringError("question_other_language")
     if any(other.question_id == question.id for other in version.items if other is not item):
         raise HiringError("question_already_in_kit")
+    _claim(version)
     before = item.text
     _copy_question(item, question)
     _record_items(version, {item.position: Change(before, item.text)}, actor)
@@ -311,6 +345,7 @@ def move_item(version: InterviewKitVersion, item_id: int, direction: str, *,
     if not 0 <= index < len(items):
         return
     other = items[index]
+    _claim(version)
     first, second = item.position, other.position
     # Each position now holds the other question: two changes of the version.
     _record_items(version, {first: Change(item.text, other.text),
@@ -336,11 +371,10 @@ def _item_of(version: InterviewKitVersion, item_id: int) -> KitItem:
 
 def _record_items(version: InterviewKitVersion, changes: dict[int, Change],
                   actor: User | None) -> None:
-    """Record the questions that changed at their positions. Items are child rows:
-    touching the version bumps its counter, so a page loaded before is out of date."""
+    """Record the questions that changed at their positions (the claim before the
+    change moved the version's counter, so a page loaded before is out of date)."""
     record_changes(version, {f"v{version.number}.question_{position}": change
                              for position, change in sorted(changes.items())}, actor)
-    version.updated_at = utcnow()
 
 
 def _record_made(version: InterviewKitVersion, actor: User | None) -> None:
@@ -372,15 +406,15 @@ def kit_history(kit: InterviewKit) -> list[AuditEntry]:
 
 def publish(version: InterviewKitVersion, *, actor: User | None,
             loaded_version: int | Loaded | None = AS_READ) -> InterviewKitVersion:
-    """Freeze the draft and count one use for each bank question in it."""
+    """Freeze the draft and count one use for each bank question in it — once: the
+    claim publishes, so of two publishes at the same moment only one counts."""
     _ensure_editable(version, loaded_version)
     if not version.items:
         raise HiringError("empty_kit")
+    _claim(version, status=KitStatus.PUBLISHED.value, published_at=utcnow(),
+           published_by_id=actor.id if actor else None)
     record_changes(version, {_status_field(version): Change(
-        version.status, KitStatus.PUBLISHED.value)}, actor)
-    version.status = KitStatus.PUBLISHED.value
-    version.published_at = utcnow()
-    version.published_by_id = actor.id if actor else None
+        KitStatus.DRAFT.value, KitStatus.PUBLISHED.value)}, actor)
     used = [item.question_id for item in version.items if item.question_id]
     if used:
         db.session.execute(
@@ -393,31 +427,85 @@ def publish(version: InterviewKitVersion, *, actor: User | None,
     return version
 
 
+@dataclass(frozen=True)
+class OpenedDraft:
+    """What "Edit (new version)" opened: the kit's draft, and whether this request made
+    it. When it did not (a click before, or another manager's at the same moment),
+    ``started_by`` and ``started_at`` say whose draft it is, from the audit trail."""
+
+    draft: InterviewKitVersion
+    made: bool
+    started_by: str | None = None
+    started_at: datetime | None = None
+
+
 def new_version(kit: InterviewKit, *, actor: User | None) -> InterviewKitVersion:
+    """The kit's draft to edit next (see ``open_draft``)."""
+    return open_draft(kit, actor=actor).draft
+
+
+def open_draft(kit: InterviewKit, *, actor: User | None) -> OpenedDraft:
     """The draft to edit next: a copy of the latest published version, numbered after
-    every existing version. If a draft already exists it is returned unchanged (one
-    draft at a time, so two managers do not edit diverging copies)."""
+    every existing version. A kit has one draft at a time, so two managers do not edit
+    diverging copies: if it has one, that one is returned unchanged — also when another
+    request made it a moment ago (``_insert_draft`` lets the database decide)."""
     existing = draft_of(kit)
     if existing is not None:
-        return existing
+        return _already_open(existing)
     source = latest_published(kit)
     if source is None:
         raise HiringError("nothing_published")
-    number = (db.session.scalar(
-        select(func.max(InterviewKitVersion.number)).where(InterviewKitVersion.kit_id == kit.id)
-    ) or 0) + 1
-    draft = InterviewKitVersion(
-        number=number, total_questions=source.total_questions,
-        minutes_per_question=source.minutes_per_question, notes=source.notes,
-    )
-    for item in source.items:
-        draft.items.append(KitItem(
-            position=item.position, competency_id=item.competency_id,
-            question_id=item.question_id, question_type=item.question_type, text=item.text,
-            probes=item.probes, anchor_low=item.anchor_low, anchor_mid=item.anchor_mid,
-            anchor_high=item.anchor_high,
-        ))
-    kit.versions.append(draft)
+    draft = _insert_draft(kit, source)
+    db.session.expire(kit, ["versions"])  # with the draft just made, or another's
+    if draft is None:
+        found = draft_of(kit)
+        if found is None:  # what the INSERT met is gone again: let the user retry
+            raise HiringError("saved_concurrently")
+        return _already_open(found)
+    draft.items.extend(KitItem(
+        position=item.position, competency_id=item.competency_id,
+        question_id=item.question_id, question_type=item.question_type, text=item.text,
+        probes=item.probes, anchor_low=item.anchor_low, anchor_mid=item.anchor_mid,
+        anchor_high=item.anchor_high,
+    ) for item in source.items)
     db.session.flush()
     _record_made(draft, actor)
-    return draft
+    return OpenedDraft(draft, made=True)
+
+
+def _insert_draft(kit: InterviewKit,
+                  source: InterviewKitVersion) -> InterviewKitVersion | None:
+    """Insert the next version as the kit's draft, unless the kit has a draft by now
+    (None). The database decides: the one-draft-per-kit index (and the unique number)
+    make the INSERT of a second request at the same moment do nothing (``ON CONFLICT
+    DO NOTHING``, in SQLite and PostgreSQL alike), and that request learns so from the
+    missing row — not from an error, which would end its transaction before it could
+    say whose draft it found."""
+    number = (select(func.coalesce(func.max(InterviewKitVersion.number), 0) + 1)
+              .where(InterviewKitVersion.kit_id == kit.id).scalar_subquery())
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = InterviewKitVersion.__table__
+    made = db.session.scalar(
+        insert(table).values(
+            kit_id=kit.id, number=number, status=KitStatus.DRAFT.value,
+            total_questions=source.total_questions,
+            minutes_per_question=source.minutes_per_question, notes=source.notes,
+        ).on_conflict_do_nothing().returning(table.c.id)
+    )
+    return db.session.get(InterviewKitVersion, made) if made is not None else None
+
+
+def _already_open(draft: InterviewKitVersion) -> OpenedDraft:
+    """The kit's existing draft, with who made it and when (its audit row)."""
+    made = db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity_type == InterviewKitVersion.__tablename__,
+               AuditEntry.entity_id == draft.id, AuditEntry.field == _status_field(draft),
+               AuditEntry.new_value == KitStatus.DRAFT.value)
+        .options(joinedload(AuditEntry.actor)).order_by(AuditEntry.at).limit(1)
+    ).first()
+    if made is None:
+        return OpenedDraft(draft, made=False, started_at=draft.created_at)
+    who = made.actor.display_name if made.actor is not None else None
+    return OpenedDraft(draft, made=False, started_by=who, started_at=made.at)

@@ -1,6 +1,7 @@
 """Interview kits: build, swap, move, publish, version, and the interview guide PDF."""
 
 from flask import redirect, render_template, request, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +16,7 @@ from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion
 from cshire.interviews.reports import guide_context
 from cshire.interviews.services.kits import (
     KitRequest,
+    OpenedDraft,
     allocation_rows,
     build_kit,
     get_kit,
@@ -22,7 +24,7 @@ from cshire.interviews.services.kits import (
     kit_history,
     kit_query,
     move_item,
-    new_version,
+    open_draft,
     publish,
     swap_candidates,
     swap_item,
@@ -159,13 +161,26 @@ def kit_publish(kit_id: int, number: int):
 def kit_new_version(kit_id: int):
     kit = ensure_found(db.session.get(InterviewKit, kit_id))
     if ConfirmForm().validate_on_submit() and (done := submit(
-        lambda: new_version(kit, actor=current_user),
-        success=lambda draft: _("Version %(number)s is a draft copy you can edit; earlier "
-                                "versions stay as they were.", number=draft.number),
-        redirect_to=_version_url,
+        lambda: open_draft(kit, actor=current_user),
+        success=_opened_message, redirect_to=lambda opened: _version_url(opened.draft),
     )):
         return done
     return redirect(url_for("interviews.kit", kit_id=kit.id))
+
+
+def _opened_message(opened: OpenedDraft) -> str:
+    """A new draft, or the kit's draft someone (perhaps at the same moment) made."""
+    number = opened.draft.number
+    if opened.made:
+        return _("Version %(number)s is a draft copy you can edit; earlier versions stay "
+                 "as they were.", number=number)
+    when = format_datetime(opened.started_at, "short")
+    if opened.started_by:
+        return _("Version %(number)s is already a draft of this kit, started by %(who)s at "
+                 "%(when)s; no second draft was made. Continue with this one.",
+                 number=number, who=opened.started_by, when=when)
+    return _("Version %(number)s is already a draft of this kit, started at %(when)s; no "
+             "second draft was made. Continue with this one.", number=number, when=when)
 
 
 @bp.route("/kits/<int:kit_id>/versions/<int:number>/guide.pdf")
