@@ -49,3 +49,34 @@ def test_the_phone_menu_opens_and_leads_to_a_page(page: Page, base_url):
     expect(user_menu).to_be_visible()
     box = user_menu.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_the_home_page_lists_an_interviewers_and_a_managers_to_dos(page: Page, base_url):
+    sign_in(page, base_url, "interviewer@example.com")
+    todo = page.locator(".todo-list a", has_text="scorecard").first
+    expect(todo).to_be_visible()
+    todo.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My interviews")
+    sign_in(page, base_url, "manager@example.com")
+    expect(page.locator(".todo-list")).to_contain_text("ready for a decision")
+    expect(page.get_by_role("heading", name="Open openings")).to_be_visible()
+
+
+def test_a_time_typed_in_tokyo_is_shown_in_tokyo(page: Page, base_url):
+    sign_in(page, base_url, "manager@example.com")
+    page.goto(f"{base_url}/account/preferences")
+    page.get_by_label("Time zone").select_option("Asia/Tokyo")
+    page.get_by_role("button", name="Save preferences").click()
+    try:
+        page.goto(f"{base_url}/hiring/openings")
+        page.locator("table a[href*='/hiring/openings/']").first.click()
+        page.locator("table a", has_text="Schedule interview").first.click()
+        expect(page.get_by_text("Time zone: Asia/Tokyo")).to_be_visible()
+        page.get_by_label("Date and time").fill("2031-04-01T10:00")
+        page.locator("input[name=panel]").first.check()
+        page.get_by_role("button", name="Schedule interview").click()
+        expect(page.locator("main")).to_contain_text("10:00\u202fAM JST")
+    finally:
+        page.goto(f"{base_url}/account/preferences")
+        page.get_by_label("Time zone").select_option("")
+        page.get_by_role("button", name="Save preferences").click()
