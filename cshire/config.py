@@ -68,7 +68,7 @@ class EnvSettings:
 
 def _whole_number(name: str) -> int:
     value = os.environ.get(name, "").strip() or "0"
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise SystemExit(f"cshire: {name} must be a whole number, not {value!r}.")
     return int(value)
 

@@ -181,3 +181,14 @@ def test_every_page_is_sent_with_no_store_and_static_files_stay_cacheable(app, a
     with admin_client.get("/static/css/app.css") as static:
         assert static.status_code == 200
         assert "no-store" not in static.headers.get("Cache-Control", "")
+
+
+def test_digits_that_are_not_ascii_never_reach_int(app, client):
+    """``"²".isdigit()`` is true but ``int("²")`` fails: such input is ignored or refused."""
+    with client.session_transaction() as session:
+        session["_user_id"] = "²:token"
+    assert client.get("/").status_code in (302, 401)
+    admin = factories.user(Role.ADMIN, Role.MANAGER)
+    db.session.commit()
+    login(client, admin)
+    assert client.get("/hiring/questions?competency=²").status_code == 200

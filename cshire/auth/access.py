@@ -120,7 +120,7 @@ def init_access(app: Flask) -> None:
         """Every request: the user and their roles in one query — only while the
         session's token is the user's current one (see ``User.session_token``)."""
         user_id, _, token = session_id.partition(":")
-        if not user_id.isdigit() or int(user_id) > MAX_ID or not token:
+        if not (user_id.isascii() and user_id.isdigit()) or int(user_id) > MAX_ID or not token:
             return None
         query = (
             select(User)

@@ -29,13 +29,17 @@ from cshire.request_input import MAX_ID
 from cshire.submit import submit
 
 
+def _id_or_none(text: str) -> int | None:
+    """ASCII digits within the id range (``"²".isdigit()`` is true, ``int("²")`` fails)."""
+    return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_ID else None
+
+
 def question_filters(args: Mapping[str, str]) -> QuestionFilters:
     """The bank list's filters from the query string; unknown values are ignored."""
     competency = args.get("competency", "")
     return QuestionFilters(
         search=args.get("q", "").strip()[:200],
-        competency_id=int(competency) if competency.isdigit() and int(competency) <= MAX_ID
-        else None,
+        competency_id=_id_or_none(competency),
         question_type=args.get("type", "") if args.get("type") in QUESTION_TYPE_LABELS else "",
         language=args.get("language", "") if args.get("language") in LANGUAGE_NAMES else "",
         status=args.get("status", "") if args.get("status") in QUESTION_STATUS_LABELS else "",
