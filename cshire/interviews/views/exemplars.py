@@ -42,7 +42,8 @@ def parse_exemplar_grid(
         ratings = {}
         for competency_id in competency_ids:
             raw = (formdata.get(f"rating-{member_id}-{competency_id}") or "").strip()
-            ratings[competency_id] = int(raw) if raw.isascii() and raw.lstrip("-").isdigit() else None
+            whole = raw.isascii() and raw.lstrip("-").isdigit()
+            ratings[competency_id] = int(raw) if whole else None
         rows.append(ExemplarInput(member_id, bool(formdata.get(f"high-{member_id}")), ratings))
     return rows
 
