@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from cshire.charts import Series, radar_chart
 from cshire.database import utcnow
@@ -130,6 +131,7 @@ def scorecard_evidence(card: CandidateScorecard) -> list[Evidence]:
     ids = [s.id for s in card.scorecards]
     answers = db.session.scalars(
         select(ScorecardAnswer).join(ScorecardAnswer.kit_item)
+        .options(contains_eager(ScorecardAnswer.kit_item).joinedload(KitItem.competency))
         .where(ScorecardAnswer.scorecard_id.in_(ids),
                (ScorecardAnswer.note != "") | (ScorecardAnswer.not_asked_reason != ""))
         .order_by(ScorecardAnswer.scorecard_id, KitItem.position)
