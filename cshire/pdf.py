@@ -69,28 +69,51 @@ def render_pdf_template(template_name: str, **context: Any) -> bytes:
     return render_pdf(render_template(template_name, **context))
 
 
-def pdf_response(template_name: str, filename: str, **context: Any) -> Response:
+def pdf_response(template_name: str, filename: str, *, ascii_filename: str | None = None,
+                 **context: Any) -> Response:
     """A download response for a rendered PDF template.
 
     ``filename`` may be Japanese: it is sent as RFC 5987 ``filename*`` (UTF-8) with an
-    ASCII ``filename`` fallback for old clients. Reports hold personal data, hence
+    ASCII ``filename`` fallback for old clients (``ascii_filename``, else ``filename``
+    with its non-ASCII letters dropped). Reports hold personal data, hence
     ``Cache-Control: no-store``.
     """
     pdf = render_pdf_template(template_name, **context)
     response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = content_disposition(filename)
+    response.headers["Content-Disposition"] = content_disposition(filename, ascii_filename)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def content_disposition(filename: str) -> str:
-    """``attachment`` header value with an ASCII fallback and a UTF-8 ``filename*``."""
+def content_disposition(filename: str, ascii_filename: str | None = None) -> str:
+    """``attachment`` header value (RFC 6266) with an ASCII ``filename`` and the UTF-8
+    name in ``filename*`` (RFC 5987).
+
+    The ASCII name is ``filename`` transliterated where Unicode allows (é → e), every
+    other run of characters made one separator. When that would drop letters (a
+    Japanese name: "スコアカード-前田 七海" would give "document.pdf"), it is
+    ``ascii_filename`` instead, which the caller makes unique with an id.
+    """
     name = _safe_filename(filename)
-    stem, _, _ = name.rpartition(".")
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).strip("._")
-    fallback = f"{ascii_stem or 'document'}.pdf"
+    chosen = ascii_filename if ascii_filename and _drops_letters(name) else name
+    fallback = _ascii_filename(chosen) or _ascii_filename(name) or "document.pdf"
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def _drops_letters(filename: str) -> bool:
+    decomposed = unicodedata.normalize("NFKD", filename)
+    return any(ord(c) > 127 and unicodedata.category(c)[0] in "LN" for c in decomposed)
+
+
+def _ascii_filename(filename: str) -> str:
+    """``filename`` in ASCII letters, digits, ``.``, ``_`` and ``-``; "" if no letter or
+    digit is left."""
+    stem = _safe_filename(filename).rpartition(".")[0]
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    ascii_stem = re.sub(r"[^A-Za-z0-9.]+", lambda m: "-" if "-" in m[0] else "_", ascii_stem)
+    ascii_stem = re.sub(r"[-_.]{2,}", lambda m: "-" if "-" in m[0] else m[0][0], ascii_stem)
+    ascii_stem = ascii_stem.strip("._-")
+    return f"{ascii_stem}.pdf" if re.search(r"[A-Za-z0-9]", ascii_stem) else ""
 
 
 def _safe_filename(filename: str) -> str:

@@ -253,6 +253,38 @@ def test_content_disposition_is_safe_for_any_filename(name, fallback, decoded):
 
 
 @pytest.mark.parametrize(
+    ("name", "fallback"),
+    [
+        ("面接ガイド-CSM（ハイタッチ・丁寧なサポート型） · 構造化面接-v1.pdf", "CSM-v1.pdf"),
+        ("scorecard-前田 七海.pdf", "scorecard.pdf"),
+        ("interview-guide-CSM — high touch (careful) · panel-v2.pdf",
+         "interview-guide-CSM_high_touch_careful_panel-v2.pdf"),
+    ],
+)
+def test_the_ascii_fallback_never_starts_or_ends_with_a_separator_nor_doubles_one(
+        name, fallback):
+    header = pdf.content_disposition(name)
+
+    assert f'filename="{fallback}"' in header
+    assert unquote(header.split("filename*=UTF-8''")[1]) == name
+
+
+def test_a_japanese_title_falls_back_to_the_callers_ascii_name_with_utf8_in_filename_star():
+    header = pdf.content_disposition("スコアカード-前田 七海.pdf", "scorecard-42.pdf")
+
+    assert header == ("attachment; filename=\"scorecard-42.pdf\"; filename*=UTF-8''"
+                      "%E3%82%B9%E3%82%B3%E3%82%A2%E3%82%AB%E3%83%BC%E3%83%89-"
+                      "%E5%89%8D%E7%94%B0%20%E4%B8%83%E6%B5%B7.pdf")
+    assert header.isascii()
+
+
+def test_a_latin_title_keeps_its_own_transliterated_name_over_the_callers():
+    header = pdf.content_disposition("scorecard-Zoë Ångström.pdf", "scorecard-42.pdf")
+
+    assert 'filename="scorecard-Zoe_Angstrom.pdf"' in header
+
+
+@pytest.mark.parametrize(
     ("url", "allowed"),
     [
         (pdf.FONT_URL, True),

@@ -110,3 +110,100 @@ def test_the_guide_of_an_old_version_stays_as_published(client, japanese_kit):
     old = client.get(f"/hiring/kits/{japanese_kit.id}/versions/1")
     assert QUESTION_JA in old.get_data(as_text=True)
     assert client.get(f"/hiring/kits/{japanese_kit.id}/versions/2/guide.pdf").status_code == 404
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    return int(info.split("Pages:")[1].split()[0])
+
+
+def demo_guide(client, tmp_path, language: str, notes: str | None = None) -> Path:
+    """The guide of the demo's first kit (ten questions), as its manager in ``language``."""
+    from sqlalchemy import select
+
+    from cshire.auth.models import User
+    from cshire.interviews.models.kits import InterviewKit
+
+    manager = db.session.scalar(select(User).where(User.email == "manager@example.com"))
+    manager.locale = language
+    db.session.commit()
+    login(client, manager)
+    kit = db.session.scalars(select(InterviewKit).order_by(InterviewKit.id)).first()
+    assert len(kit.versions[0].items) == 10
+    query = f"?notes={notes}" if notes else ""
+    response = client.get(f"/hiring/kits/{kit.id}/versions/1/guide.pdf{query}")
+    assert response.status_code == 200
+    path = tmp_path / f"guide-{language}-{notes}.pdf"
+    path.write_bytes(response.data)
+    return path
+
+
+@pytest.fixture
+def demo(app, request):
+    from cshire.demo import load_demo
+
+    load_demo(request.param)
+    db.session.commit()
+    return request.param
+
+
+@pytest.mark.parametrize("demo", ["en", "ja"], indirect=True)
+def test_the_ten_question_demo_guide_packs_questions_on_four_pages_with_clean_headings(
+        client, demo, tmp_path, weasyprint_warnings):
+    path = demo_guide(client, tmp_path, demo)
+
+    assert 3 <= page_count(path) <= 4  # one question a page made it eleven
+    text = poppler("pdftotext", path)
+    heading = "質問1 · " if demo == "ja" else "Question 1 · "
+    assert heading in text
+    for doubled in ("((", "))", "（（", "））", "(（", "）)"):
+        assert doubled not in text
+    assert any(name.startswith("IPAexGothic") for name, _ in embedded_fonts(path))
+    assert weasyprint_warnings == []
+
+
+@pytest.mark.parametrize("demo", ["en"], indirect=True)
+def test_the_note_space_asked_for_sets_the_guide_length_and_an_unknown_one_is_medium(
+        client, demo, tmp_path, weasyprint_warnings):
+    pages = {notes: page_count(demo_guide(client, tmp_path, "en", notes))
+             for notes in ("small", "medium", "large", "huge")}
+
+    assert pages["small"] <= pages["medium"] < pages["large"]
+    assert pages["huge"] == pages["medium"]
+    assert weasyprint_warnings == []
+
+
+def test_note_sizes_are_validated_with_medium_the_default():
+    from cshire.interviews.reports import GUIDE_NOTE_LINES, guide_notes_size
+
+    assert [guide_notes_size(v) for v in ("small", "large", None, "", "huge", "SMALL")] == [
+        "small", "large", "medium", "medium", "medium", "medium"]
+    assert GUIDE_NOTE_LINES["small"] < GUIDE_NOTE_LINES["medium"] < GUIDE_NOTE_LINES["large"]
+
+
+def test_the_kit_version_page_offers_the_guide_with_each_note_space(client, japanese_kit):
+    login(client, factories.user(Role.INTERVIEWER))
+    db.session.commit()
+
+    page = client.get(f"/hiring/kits/{japanese_kit.id}/versions/1").get_data(as_text=True)
+
+    guide = f"/hiring/kits/{japanese_kit.id}/versions/1/guide.pdf"
+    assert f'href="{guide}"' in page
+    for notes in ("small", "medium", "large"):
+        assert f'href="{guide}?notes={notes}"' in page
+
+
+def test_a_japanese_guide_name_goes_in_filename_star_with_an_ascii_fallback(
+        client, japanese_kit):
+    from urllib.parse import unquote
+
+    login(client, factories.user(Role.INTERVIEWER, locale="ja"))
+    db.session.commit()
+
+    response = client.get(f"/hiring/kits/{japanese_kit.id}/versions/1/guide.pdf")
+
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.isascii()
+    assert f'filename="interview-guide-{japanese_kit.id}-v1.pdf"' in disposition
+    assert unquote(disposition.split("filename*=UTF-8''")[1]) == "面接ガイド-一次面接-v1.pdf"

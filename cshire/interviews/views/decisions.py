@@ -18,7 +18,7 @@ from cshire.interviews.messages import (
     OUTCOME_LABELS,
     RECOMMENDATION_LABELS,
 )
-from cshire.interviews.reports import candidate_radar, pdf_filename
+from cshire.interviews.reports import candidate_radar, pdf_filename, scorecard_evidence
 from cshire.interviews.services.candidates import allowed_statuses, change_status
 from cshire.interviews.services.decisions import (
     add_debrief_note,
@@ -154,8 +154,10 @@ def application_pdf(application_id: int):
     application = _managed_application(application_id)
     card = candidate_scorecard(application, current_user)
     return pdf_response(
-        "interviews/decisions_scorecard_pdf.html", pdf_filename(card), card=card,
-        radar=candidate_radar(card), statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
+        "interviews/decisions_scorecard_pdf.html", pdf_filename(card),
+        ascii_filename=f"scorecard-{application.id}.pdf", card=card,
+        radar=candidate_radar(card), evidence=scorecard_evidence(card),
+        statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
         generated_at=utcnow(),
     )

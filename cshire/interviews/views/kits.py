@@ -13,7 +13,7 @@ from cshire.i18n import current_language
 from cshire.interviews.forms.kits import DraftForm, KitForm, MoveForm, SwapForm
 from cshire.interviews.messages import QUESTION_TYPE_LABELS, kit_audit_label, kit_audit_value
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion
-from cshire.interviews.reports import guide_context
+from cshire.interviews.reports import guide_context, guide_filename, guide_notes_size
 from cshire.interviews.services.kits import (
     KitRequest,
     OpenedDraft,
@@ -190,5 +190,7 @@ def kit_guide(kit_id: int, number: int):
     change, and interviewers must not prepare from one)."""
     version = ensure_found(get_version(kit_id, number))
     ensure_found(version if version.is_published else None)
-    filename = _("interview-guide") + f"-{version.kit.name}-v{version.number}.pdf"
-    return pdf_response("interviews/kits_guide_pdf.html", filename, **guide_context(version))
+    notes = guide_notes_size(request.args.get("notes"))
+    return pdf_response("interviews/kits_guide_pdf.html", guide_filename(version),
+                        ascii_filename=f"interview-guide-{kit_id}-v{number}.pdf",
+                        **guide_context(version, notes))
