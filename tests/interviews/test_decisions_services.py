@@ -131,7 +131,7 @@ def test_the_band_follows_from_the_kits_icc_and_the_number_of_scorecards(app):
     assert high == pytest.approx(to_percent(fit + 1.96 * sem))
 
 
-def test_comparison_ranks_by_fit_and_warns_within_the_noise(app):
+def test_comparison_ranks_by_fit_and_groups_candidates_into_noise_tiers(app):
     opening = make.opening()
     ana, ben = make.interviewer(), make.interviewer()
     applications = [_scored(opening, {ana: a, ben: b}) for a, b in PANELS]
@@ -143,12 +143,12 @@ def test_comparison_ranks_by_fit_and_warns_within_the_noise(app):
         card = candidate_scorecard(row.application, manager)
         assert row.fit.score == pytest.approx(card.fit.score)
         assert row.fit.sem == pytest.approx(card.fit.sem)
-    # Candidates 5 and 6 are 1/6 point apart, far inside the noise; no comparison
-    # is made with a candidate who has no fit yet.
-    by_app = {r.application: r for r in rows}
-    assert by_app[applications[5]].within_noise_of_next is True
-    assert rows[-1].fit.score is None and rows[-1].within_noise_of_next is False
-    assert rows[-2].within_noise_of_next is False
+    # ICC(1,1) 0.887 gives every candidate SEM 0.277, so the noise between two is
+    # 1.96 × √2 × 0.277 = 0.767. Fits 4.67 and 4.50 make tier 1; 3.50 is 1.17 below
+    # 4.67 and opens tier 2 with 3.33; 2.33 opens tier 3, and 1.67 is 0.67 from it.
+    # A candidate without a fit has no rank and no tier.
+    assert [r.tier for r in rows] == [1, 1, 2, 2, 3, 3, None]
+    assert [r.rank for r in rows] == [1, 2, 3, 4, 5, 6, None]
 
 
 def test_hiring_below_the_threshold_needs_a_reason_which_is_kept(app):
