@@ -211,3 +211,26 @@ def test_decisions_and_debrief_notes_belong_to_the_hiring_manager(app):
     assert application.debrief_notes == [note]
     with pytest.raises(HiringError):
         add_debrief_note(application, actor=other, text="Mine")
+
+
+def test_the_panels_agreement_is_given_its_band(app):
+    opening = make.opening()
+    ana, ben = make.interviewer(), make.interviewer()
+    applications = [_scored(opening, {ana: a, ben: b}) for a, b in PANELS]
+    card = candidate_scorecard(applications[0], opening.hiring_manager)
+    # ICC(1,1) 0.887 over six panels (see above): "good" (0.75 to 0.90, Koo & Li).
+    [agreement] = card.agreements
+    assert agreement.icc == pytest.approx(0.8868, abs=1e-4)
+    assert (agreement.n_interviews, agreement.band) == (6, "good")
+    assert agreement.kit_name == opening.stages[0].kit_version.kit.name
+
+
+def test_the_disagreements_table_has_a_column_per_scorecard_and_the_spread(app):
+    opening = make.opening()
+    ana, ben = make.interviewer(), make.interviewer()
+    application = _scored(opening, {ana: [1, 3, 4], ben: [4, 3, 5]})
+    card = candidate_scorecard(application, opening.hiring_manager)
+    [flag] = card.flags  # only the first competency is 2 or more points apart
+    assert flag.spread == 3
+    assert [s.interviewer for s in card.flag_scorecards] == [ana, ben]
+    assert [flag.mean_of(s) for s in card.flag_scorecards] == [1, 4]

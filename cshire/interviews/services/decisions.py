@@ -118,9 +118,17 @@ class CompetencyScore:
         return None if self.mean is None else self.mean - self.target
 
     @property
-    def flagged(self) -> bool:
+    def spread(self) -> float | None:
+        """How far apart the scorecards' means on this competency are."""
         values = [v for _, v in self.by_scorecard]
-        return len(values) >= 2 and max(values) - min(values) >= FLAG_SPREAD
+        return max(values) - min(values) if len(values) >= 2 else None
+
+    @property
+    def flagged(self) -> bool:
+        return self.spread is not None and self.spread >= FLAG_SPREAD
+
+    def mean_of(self, scorecard: Scorecard) -> float | None:
+        return next((v for s, v in self.by_scorecard if s is scorecard), None)
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,15 @@ def _fit(weights: dict[int, float], means: dict[int, float], kit_versions: list[
 # ---------------------------------------------------------- candidate page
 
 
+@dataclass(frozen=True)
+class KitAgreement:
+    kit_name: str
+    version: int | None
+    icc: float | None
+    n_interviews: int  # with two or more submitted scorecards
+    band: str | None  # "poor" … "excellent"; None while the reliability is not known
+
+
 @dataclass
 class CandidateScorecard:
     application: Application
@@ -180,6 +197,28 @@ class CandidateScorecard:
     @property
     def flags(self) -> list[CompetencyScore]:
         return [c for c in self.competencies if c.flagged]
+
+    @property
+    def flag_scorecards(self) -> list[Scorecard]:
+        """The scorecards that rated a flagged competency: the columns of the
+        disagreements table, in the page's order."""
+        rated = {id(s) for c in self.flags for s, _ in c.by_scorecard}
+        return [s for s in self.scorecards if id(s) in rated]
+
+    @property
+    def agreements(self) -> list[KitAgreement]:
+        """How well the panels of each kit behind the fit agree, for the page to say
+        in words: the band of ICC(1,1) (Koo & Li), or unknown while too few panels."""
+        result = []
+        for r in self.fit.reliabilities:
+            version = self.kit_versions.get(r.kit_version_id)
+            result.append(KitAgreement(
+                kit_name=version.kit.name if version else "–",
+                version=version.number if version else None,
+                icc=r.icc, n_interviews=r.n_interviews,
+                band=stats.koo_li_band(r.icc) if r.known else None,
+            ))
+        return result
 
     @property
     def next_step(self) -> int:
