@@ -91,6 +91,9 @@ def guide_context(version: InterviewKitVersion, notes: str = DEFAULT_GUIDE_NOTES
     }
 
 
+CANDIDATE_RADAR_SIZE = 480  # px: wide enough to read eight axis labels beside the table
+
+
 def candidate_radar(card: CandidateScorecard, language: str | None = None) -> Markup:
     """Candidate's competency means against the profile's target levels."""
     axes = [localized(c.competency, "name", language) for c in card.competencies]
@@ -102,6 +105,7 @@ def candidate_radar(card: CandidateScorecard, language: str | None = None) -> Ma
          Series(card.application.candidate.name, [c.mean for c in card.competencies],
                 "candidate")],
         max_value=5,
+        size=CANDIDATE_RADAR_SIZE,
         title=_("Candidate and profile"),
     )
     return Markup(chart)  # noqa: S704 - charts.py escapes every label

@@ -131,7 +131,7 @@ def test_the_band_follows_from_the_kits_icc_and_the_number_of_scorecards(app):
     assert high == pytest.approx(to_percent(fit + 1.96 * sem))
 
 
-def test_comparison_ranks_by_fit_and_warns_within_the_noise(app):
+def test_comparison_ranks_by_fit_and_groups_candidates_into_noise_tiers(app):
     opening = make.opening()
     ana, ben = make.interviewer(), make.interviewer()
     applications = [_scored(opening, {ana: a, ben: b}) for a, b in PANELS]
@@ -143,12 +143,12 @@ def test_comparison_ranks_by_fit_and_warns_within_the_noise(app):
         card = candidate_scorecard(row.application, manager)
         assert row.fit.score == pytest.approx(card.fit.score)
         assert row.fit.sem == pytest.approx(card.fit.sem)
-    # Candidates 5 and 6 are 1/6 point apart, far inside the noise; no comparison
-    # is made with a candidate who has no fit yet.
-    by_app = {r.application: r for r in rows}
-    assert by_app[applications[5]].within_noise_of_next is True
-    assert rows[-1].fit.score is None and rows[-1].within_noise_of_next is False
-    assert rows[-2].within_noise_of_next is False
+    # ICC(1,1) 0.887 gives every candidate SEM 0.277, so the noise between two is
+    # 1.96 × √2 × 0.277 = 0.767. Fits 4.67 and 4.50 make tier 1; 3.50 is 1.17 below
+    # 4.67 and opens tier 2 with 3.33; 2.33 opens tier 3, and 1.67 is 0.67 from it.
+    # A candidate without a fit has no rank and no tier.
+    assert [r.tier for r in rows] == [1, 1, 2, 2, 3, 3, None]
+    assert [r.rank for r in rows] == [1, 2, 3, 4, 5, 6, None]
 
 
 def test_hiring_below_the_threshold_needs_a_reason_which_is_kept(app):
@@ -211,3 +211,26 @@ def test_decisions_and_debrief_notes_belong_to_the_hiring_manager(app):
     assert application.debrief_notes == [note]
     with pytest.raises(HiringError):
         add_debrief_note(application, actor=other, text="Mine")
+
+
+def test_the_panels_agreement_is_given_its_band(app):
+    opening = make.opening()
+    ana, ben = make.interviewer(), make.interviewer()
+    applications = [_scored(opening, {ana: a, ben: b}) for a, b in PANELS]
+    card = candidate_scorecard(applications[0], opening.hiring_manager)
+    # ICC(1,1) 0.887 over six panels (see above): "good" (0.75 to 0.90, Koo & Li).
+    [agreement] = card.agreements
+    assert agreement.icc == pytest.approx(0.8868, abs=1e-4)
+    assert (agreement.n_interviews, agreement.band) == (6, "good")
+    assert agreement.kit_name == opening.stages[0].kit_version.kit.name
+
+
+def test_the_disagreements_table_has_a_column_per_scorecard_and_the_spread(app):
+    opening = make.opening()
+    ana, ben = make.interviewer(), make.interviewer()
+    application = _scored(opening, {ana: [1, 3, 4], ben: [4, 3, 5]})
+    card = candidate_scorecard(application, opening.hiring_manager)
+    [flag] = card.flags  # only the first competency is 2 or more points apart
+    assert flag.spread == 3
+    assert [s.interviewer for s in card.flag_scorecards] == [ana, ben]
+    assert [flag.mean_of(s) for s in card.flag_scorecards] == [1, 4]

@@ -1,6 +1,8 @@
 """The candidate scorecard over HTTP: the page, decisions, debrief notes, status, and
 the comparison of candidates (with the agreement page it links to)."""
 
+import re
+
 from flask import url_for
 
 from cshire.extensions import db
@@ -17,11 +19,38 @@ def test_the_candidate_scorecard_explains_fit_and_flags_disagreements(client, ap
     assert "Fit = Σ (weight × competency score) / Σ weight" in body
     # Competency means 2.5, 2.0, 2.5 with equal weights: fit 2.33 → (2.33 − 1) / 4 = 33.
     assert "<strong>33</strong> / 100" in body
-    assert "Disagreements to discuss" in body and "Ana (Stage 1) 1.0; Ben (Stage 1) 4.0" in body
+    # The first competency: Ana 1, Ben 4, three points apart.
+    first = application.opening.profile.entries[0].competency.name_en
+    assert _cells(body, "disagreements") == [
+        ["Competency", "Ana Stage 1", "Ben Stage 1", "Spread"], [first, "1.0", "4.0", "3.0"]]
     assert "No uncertainty band yet" in body
     assert "<svg" in body and "Profile target" in body
     assert ">Record decision</button>" in body and ">Scorecard (PDF)</a>" in body
     assert ">Compare candidates</a>" in body
+
+
+def _cells(body: str, table_class: str) -> list[list[str]]:
+    """The text of each cell of the table with this class, row by row."""
+    table = body.split(f'<table class="{table_class}">')[1].split("</table>")[0]
+    return [[" ".join(re.sub(r"<[^>]+>", " ", cell).split())
+             for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+
+
+def test_the_candidate_scorecard_leads_with_the_decision(client, app):
+    application = make.scored_application()
+    login(client, application.opening.hiring_manager)
+    body = _text(client.get(url_for("interviews.application_scorecard",
+                                    application_id=application.id)))
+    # Fit, the tally (Ana no, Ben yes) and the disagreements come before the decision
+    # form; the competency table and the formulas after it, the formulas folded.
+    order = [body.index(marker) for marker in (
+        'id="fit-title"', 'class="tally"', 'id="flags-title"', ">Record decision</button>",
+        'id="competencies-title"', "How these figures are computed")]
+    assert order == sorted(order)
+    assert _cells(body, "tally")[1] == ["0", "1", "1", "0"]
+    assert '<details class="method">' in body
+    assert "How well the panels of Kit" in body and "1 interview with two or more" in body
 
 
 def test_a_decision_against_the_rule_requires_a_reason(client, app):

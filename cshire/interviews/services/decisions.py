@@ -23,8 +23,8 @@ Rules (the page explains each in words):
   decides only then: a decision counts every submitted scorecard.
 """
 
-import itertools
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -51,6 +51,7 @@ from cshire.interviews.models.scoring import (
     ScorecardAnswer,
     ScorecardStatus,
 )
+from cshire.interviews.rules.comparison import Z95, noise_tiers, parse_sort, sort_by
 from cshire.interviews.services.candidates import is_closed, move_application, step_taken
 from cshire.interviews.services.openings import can_manage_opening
 from cshire.interviews.services.ratings import (
@@ -66,7 +67,6 @@ from cshire.interviews.services.scoring import (
 )
 
 FLAG_SPREAD = 2  # points between two scorecards on a competency that call for a debrief
-Z95 = 1.96
 
 
 def to_percent(score: float | None) -> float | None:
@@ -118,9 +118,17 @@ class CompetencyScore:
         return None if self.mean is None else self.mean - self.target
 
     @property
-    def flagged(self) -> bool:
+    def spread(self) -> float | None:
+        """How far apart the scorecards' means on this competency are."""
         values = [v for _, v in self.by_scorecard]
-        return len(values) >= 2 and max(values) - min(values) >= FLAG_SPREAD
+        return max(values) - min(values) if len(values) >= 2 else None
+
+    @property
+    def flagged(self) -> bool:
+        return self.spread is not None and self.spread >= FLAG_SPREAD
+
+    def mean_of(self, scorecard: Scorecard) -> float | None:
+        return next((v for s, v in self.by_scorecard if s is scorecard), None)
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,15 @@ def _fit(weights: dict[int, float], means: dict[int, float], kit_versions: list[
 # ---------------------------------------------------------- candidate page
 
 
+@dataclass(frozen=True)
+class KitAgreement:
+    kit_name: str
+    version: int | None
+    icc: float | None
+    n_interviews: int  # with two or more submitted scorecards
+    band: str | None  # "poor" … "excellent"; None while the reliability is not known
+
+
 @dataclass
 class CandidateScorecard:
     application: Application
@@ -180,6 +197,28 @@ class CandidateScorecard:
     @property
     def flags(self) -> list[CompetencyScore]:
         return [c for c in self.competencies if c.flagged]
+
+    @property
+    def flag_scorecards(self) -> list[Scorecard]:
+        """The scorecards that rated a flagged competency: the columns of the
+        disagreements table, in the page's order."""
+        rated = {id(s) for c in self.flags for s, _ in c.by_scorecard}
+        return [s for s in self.scorecards if id(s) in rated]
+
+    @property
+    def agreements(self) -> list[KitAgreement]:
+        """How well the panels of each kit behind the fit agree, for the page to say
+        in words: the band of ICC(1,1) (Koo & Li), or unknown while too few panels."""
+        result = []
+        for r in self.fit.reliabilities:
+            version = self.kit_versions.get(r.kit_version_id)
+            result.append(KitAgreement(
+                kit_name=version.kit.name if version else "–",
+                version=version.number if version else None,
+                icc=r.icc, n_interviews=r.n_interviews,
+                band=stats.koo_li_band(r.icc) if r.known else None,
+            ))
+        return result
 
     @property
     def next_step(self) -> int:
@@ -377,21 +416,74 @@ def add_debrief_note(application: Application, *, actor: User, text: str) -> Deb
 class ComparisonRow:
     application: Application
     fit: Fit
-    within_noise_of_next: bool = False  # too close to the next candidate to rank apart
+    competency_means: dict[int, float] = field(default_factory=dict)  # competency id → mean
+    rank: int | None = None  # by fit, among the rows compared; None without a fit
+    tier: int | None = None  # see rules.comparison.noise_tiers
 
 
-def compare_candidates(opening: Opening, viewer: User | None = None) -> list[ComparisonRow]:
-    """Every application of the opening ranked by fit (unscored last), with bands, as
-    ``viewer`` may see them: an interview whose panel they sit on without having
-    submitted is left out (independence). None: every submitted scorecard.
+@dataclass
+class Comparison:
+    """An opening's candidates as the comparison page shows them."""
+
+    rows: list[ComparisonRow]  # in the order asked for
+    competencies: list[Competency]  # the profile's, one column each
+    sort: str  # a key of ``comparison_sort_keys``
+    descending: bool
+    include_closed: bool
+    closed_hidden: int  # closed applications left out
+
+
+def comparison_sort_keys(competencies: list[Competency]) -> dict[str, Callable]:
+    """The columns the comparison may be sorted by (``?sort=``): key → the row's value.
+    A competency's key is ``c<id>``."""
+    pipeline = {s.value: i for i, s in enumerate(ApplicationStatus)}
+    keys: dict[str, Callable] = {
+        "name": lambda r: r.application.candidate.name.casefold(),
+        "status": lambda r: pipeline.get(r.application.status),
+        "fit": lambda r: r.fit.score,
+        "tier": lambda r: r.tier,
+        "scorecards": lambda r: r.fit.scorecards,
+        "coverage": lambda r: r.fit.coverage,
+    }
+    for competency in competencies:
+        keys[f"c{competency.id}"] = lambda r, c=competency.id: r.competency_means.get(c)
+    return keys
+
+
+def comparison(opening: Opening, viewer: User, *, sort: str | None = None,
+               include_closed: bool = False) -> Comparison:
+    """The comparison page: closed applications (hired, rejected, withdrawn) left out
+    unless asked for, ranks and tiers among the candidates shown, then the order
+    asked for (default: by fit, best first)."""
+    applications = _applications(opening)
+    shown = [a for a in applications if include_closed or not is_closed(a)]
+    rows = compare_candidates(opening, viewer, applications=shown)
+    competencies = [e.competency for e in opening.profile.entries]
+    keys = comparison_sort_keys(competencies)
+    key, descending = parse_sort(sort, keys, "-fit")
+    return Comparison(sort_by(rows, keys[key], descending), competencies, key, descending,
+                      include_closed, len(applications) - len(shown))
+
+
+def _applications(opening: Opening) -> list[Application]:
+    return list(db.session.scalars(
+        select(Application).where(Application.opening_id == opening.id)
+        .options(selectinload(Application.candidate))
+    ))
+
+
+def compare_candidates(opening: Opening, viewer: User | None = None, *,
+                       applications: list[Application] | None = None) -> list[ComparisonRow]:
+    """The applications of the opening ranked by fit (unscored last), with bands and
+    noise tiers, as ``viewer`` may see them: an interview whose panel they sit on
+    without having submitted is left out (independence). None: every submitted
+    scorecard. ``applications``: those to compare (default: all of the opening's).
 
     Fixed number of queries: ratings are averaged per application and competency in
     SQL rather than loaded row by row.
     """
-    applications = list(db.session.scalars(
-        select(Application).where(Application.opening_id == opening.id)
-        .options(selectinload(Application.candidate))
-    ))
+    if applications is None:
+        applications = _applications(opening)
     submitted = (Scorecard.status == ScorecardStatus.SUBMITTED.value)
     if viewer is not None:
         submitted = submitted & Interview.id.not_in(withheld_interview_ids(viewer))
@@ -417,15 +509,10 @@ def compare_candidates(opening: Opening, viewer: User | None = None) -> list[Com
     reliability = kit_reliability(kv for kvs in kit_versions.values() for kv in kvs)
     weights = {e.competency_id: e.weight for e in opening.profile.entries}
     rows = [ComparisonRow(a, _fit(weights, means.get(a.id, {}), kit_versions.get(a.id, []),
-                                  reliability)) for a in applications]
+                                  reliability), means.get(a.id, {})) for a in applications]
     rows.sort(key=lambda r: (r.fit.score is None, -(r.fit.score or 0), r.application.id))
-    for row, following in itertools.pairwise(rows):
-        row.within_noise_of_next = _within_noise(row.fit, following.fit)
+    tiers = noise_tiers([(r.fit.score, r.fit.sem) for r in rows])
+    for rank, (row, tier) in enumerate(zip(rows, tiers, strict=True), start=1):
+        row.rank = rank if row.fit.score is not None else None
+        row.tier = tier
     return rows
-
-
-def _within_noise(a: Fit, b: Fit) -> bool:
-    """Is the difference smaller than 1.96 × the SE of the difference?"""
-    if a.score is None or b.score is None or a.sem is None or b.sem is None:
-        return False
-    return abs(a.score - b.score) < Z95 * (a.sem ** 2 + b.sem ** 2) ** 0.5

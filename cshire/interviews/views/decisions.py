@@ -4,7 +4,7 @@ notes and status, and the comparison of an opening's candidates by fit.
 
 import json
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -24,7 +24,7 @@ from cshire.interviews.services.decisions import (
     add_debrief_note,
     application_manager_id,
     candidate_scorecard,
-    compare_candidates,
+    comparison,
     load_application_for_scorecard,
     record_decision,
 )
@@ -55,8 +55,10 @@ def opening_compare(opening_id: int):
 
 
 def _render_compare(opening) -> str:
-    return render_template("interviews/decisions_compare.html", opening=opening,
-                           rows=compare_candidates(opening, current_user),
+    # The page cache keys on the query string, so each order and filter is its own entry.
+    view = comparison(opening, current_user, sort=request.args.get("sort"),
+                      include_closed=request.args.get("closed") == "1")
+    return render_template("interviews/decisions_compare.html", opening=opening, view=view,
                            statuses=APPLICATION_STATUS_LABELS)
 
 
