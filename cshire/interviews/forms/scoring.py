@@ -36,6 +36,9 @@ class ScorecardForm(VersionedForm, FlaskForm):
     recommendation = RadioField(
         _l("Overall recommendation"), validate_choice=False,
         choices=list(RECOMMENDATION_LABELS.items()))
+    summary = TextAreaField(
+        _l("Overall summary (key evidence)"), validators=[Optional()],
+        description=_l("The few observations that carry your recommendation."))
 
 
 class ReopenForm(FlaskForm):

@@ -58,6 +58,8 @@ class Scorecard(Versioned, db.Model):
     interviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default=ScorecardStatus.DRAFT.value)
     recommendation: Mapped[str | None] = mapped_column(String(20))
+    # The interviewer's overall summary: the key evidence behind the recommendation.
+    summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]

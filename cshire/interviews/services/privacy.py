@@ -6,7 +6,7 @@ Anonymising keeps every rating, recommendation and decision outcome (the agreeme
 analytics and the hiring record need them) and removes every text about the person,
 in every table reachable from the candidate row: the candidate's name, email, phone,
 source and notes; the status-change notes; the interviews' locations; the evidence
-notes and "not asked" reasons of the scorecards; the decisions' rationales and
+notes, "not asked" reasons and overall summaries of the scorecards; the decisions' rationales and
 departure reasons; the debrief notes; and, in the audit trail of all those records,
 every reason (reopen reasons…) and the old and new values of every field except the
 codes and numbers of ``KEPT_AUDIT_FIELDS``. ``KEPT_COLUMNS`` names the text columns it
@@ -50,6 +50,7 @@ BATCH = 500  # candidates per round of bulk updates (databases cap a statement's
 CLEARED: dict[type, tuple[str, ...]] = {
     ApplicationEvent: ("note",),
     Interview: ("location",),
+    Scorecard: ("summary",),
     ScorecardAnswer: ("note", "not_asked_reason"),
     HiringDecision: ("rationale", "departure_reason"),
     DebriefNote: ("text",),
@@ -244,6 +245,7 @@ def _interview(interview: Interview, viewer: User) -> dict[str, Any]:
             "interviewer": s.interviewer.display_name,
             "status": s.status,
             "recommendation": s.recommendation,
+            "summary": s.summary,
             "submitted_at": _iso(s.submitted_at),
             "answers": [{
                 "question": a.kit_item.text, "competency": a.kit_item.competency.code,

@@ -68,6 +68,7 @@ class ScorecardInput:
     version: int | None  # the version the form was loaded at (None: unreadable)
     recommendation: str | None
     answers: list[AnswerInput]
+    summary: str = ""  # the overall summary (key evidence)
 
 
 def answer_field(kit_item_id: int | str, name: str) -> str:
@@ -242,6 +243,9 @@ def save_draft(scorecard: Scorecard, data: ScorecardInput, *, actor: User,
             setattr(answer, name, value)
     changes["recommendation"] = Change(scorecard.recommendation, data.recommendation)
     scorecard.recommendation = data.recommendation
+    summary = data.summary.strip()
+    changes["summary"] = Change(scorecard.summary, summary)
+    scorecard.summary = summary
     scorecard.updated_at = now  # an UPDATE of the scorecard row bumps its version
     if scorecard.first_submitted_at is not None:
         record_changes(scorecard, changes, actor, at=now)
@@ -291,34 +295,34 @@ def _answer_problems(item: KitItem, values: dict[str, object]) -> list[Problem]:
     rating = values["rating"]
     if rating is not None and (not isinstance(rating, int) or rating not in RATINGS):
         problems.append(Problem("answer_rating_range",
-                                {"position": item.position, "value": rating}))
+                                {"position": item.position, "value": rating}, field="rating"))
     for name, limit in TEXT_LIMITS.items():
         length = len(str(values[name]))
         if limit is not None and length > limit:
             problems.append(Problem("text_too_long", {
                 "position": item.position, "field": ANSWER_TEXT_LABELS[name],
-                "length": length, "max": limit}))
+                "length": length, "max": limit}, field=name))
     return problems
 
 
 def completeness_problems(scorecard: Scorecard) -> list[Problem]:
     """Every question rated or marked "not asked" with a reason; a note with each
     rating when the opening requires notes; an overall recommendation. Problems of a
-    question carry its ``position``."""
+    question carry its ``position`` and name the answer ``field`` to fix."""
     notes_required = scorecard.interview.application.opening.notes_required
     problems = []
     for item, answer in answer_rows(scorecard):
-        code = None
+        code = field = None
         if answer is None or (answer.rating is None and not answer.not_asked):
-            code = "rating_missing"
+            code, field = "rating_missing", "rating"
         elif answer.not_asked and not answer.not_asked_reason:
-            code = "reason_missing"
+            code, field = "reason_missing", "not_asked_reason"
         elif answer.rating is not None and notes_required and not answer.note:
-            code = "note_missing"
+            code, field = "note_missing", "note"
         if code:
-            problems.append(Problem(code, {"position": item.position}))
+            problems.append(Problem(code, {"position": item.position}, field=field))
     if scorecard.recommendation is None:
-        problems.append(Problem("recommendation_missing"))
+        problems.append(Problem("recommendation_missing", field="recommendation"))
     return problems
 
 

@@ -1,15 +1,18 @@
 """The interviewer's scorecard: the scoring form with autosave, and reopening a submitted one."""
 
+from dataclasses import dataclass
+
 from flask import jsonify, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from cshire.audit import history
 from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
-from cshire.errors import DomainError, EditConflict
+from cshire.errors import DomainError, EditConflict, Problem
 from cshire.extensions import db
 from cshire.interviews.forms.scoring import NOT_ASKED, ReopenForm, ScorecardForm
 from cshire.interviews.messages import (
@@ -52,7 +55,8 @@ def scorecard_input(form: ScorecardForm) -> ScorecardInput:
             note=entry.form.note.data or "",
         ))
     return ScorecardInput(version=form.loaded_version,
-                          recommendation=form.recommendation.data or None, answers=answers)
+                          recommendation=form.recommendation.data or None, answers=answers,
+                          summary=form.summary.data or "")
 
 
 def _whole_number(text: str) -> int | str:
@@ -64,6 +68,7 @@ def fill_scorecard_form(form: ScorecardForm, scorecard, rows) -> None:
     """Load a stored scorecard into an unbound form (``rows``: kit item, answer)."""
     form.version.data = scorecard.version
     form.recommendation.data = scorecard.recommendation
+    form.summary.data = scorecard.summary
     while form.answers.entries:
         form.answers.pop_entry()
     for item, answer in rows:
@@ -96,12 +101,46 @@ def audit_labels(items) -> tuple[dict, dict]:
     """What each field of the scorecard's audit trail is called (“Question 3 — rating”)
     and how its stored values read."""
     labels, values = dict(SCORECARD_AUDIT_LABELS), dict(SCORECARD_AUDIT_VALUES)
+    labels["summary"] = _l("Overall summary")
     for item in items:
         for name, label in ANSWER_AUDIT_LABELS.items():
             labels[answer_field(item.id, name)] = label % {"n": item.position}
         for name, shown in ANSWER_AUDIT_VALUES.items():
             values[answer_field(item.id, name)] = shown
     return labels, values
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    """One problem listed above the form: its text, the question it is about (None:
+    the overall recommendation) and the field to mark (None: the whole question)."""
+
+    text: str
+    position: int | None
+    field: str | None
+
+    @property
+    def anchor(self) -> str:
+        return f"question-{self.position}" if self.position else "recommendation"
+
+
+def form_problem(error: HiringError, problem: Problem) -> FormProblem:
+    return FormProblem(error.text_for(problem.code, problem.params),
+                       problem.params.get("position"), problem.field)
+
+
+def problems_by_question(problems: list[FormProblem]) -> dict:
+    """The problems of each question (by position; None: the recommendation)."""
+    marked: dict = {}
+    for problem in problems:
+        marked.setdefault(problem.position, []).append(problem)
+    return marked
+
+
+def rated_count(rows) -> int:
+    """How many questions have a rating or "not asked" (the progress bar's count)."""
+    chosen = {str(n) for n in range(1, 6)} | {NOT_ASKED}
+    return sum(1 for _item, entry in rows if str(entry.form.rating.data or "") in chosen)
 
 
 def _save(scorecard, form: ScorecardForm, problems: list):
@@ -115,8 +154,7 @@ def _save(scorecard, form: ScorecardForm, problems: list):
     except HiringError as error:
         if not error.problems:
             raise
-        problems.extend((error.text_for(p.code, p.params), p.params.get("position"))
-                        for p in error.problems)
+        problems.extend(form_problem(error, p) for p in error.problems)
         raise HiringError(error.code, **error.params) from error
     return scorecard
 
@@ -143,10 +181,13 @@ def scorecard_form(scorecard_id: int):
         fill_scorecard_form(form, scorecard, answer_rows(scorecard))
     items = kit_items(scorecard)
     labels, values = audit_labels(items)
+    rows = pair_entries(form, items)
     return render_template(
         "interviews/scoring_form.html", scorecard=scorecard, form=form, editable=editable,
-        rows=pair_entries(form, items), recommendations=RECOMMENDATION_LABELS,
-        problems=problems, history=history(scorecard), audit_labels=labels,
+        rows=rows, rated=rated_count(rows), recommendations=RECOMMENDATION_LABELS,
+        problems=problems, marked=problems_by_question(problems),
+        in_sync=request.method == "GET",
+        history=history(scorecard), audit_labels=labels,
         audit_values=values, can_reopen=scorecard.is_submitted
         and can_manage_opening(current_user, scorecard.interview.application.opening),
     )

@@ -10,6 +10,9 @@
  * shows the server's message; the input stays on the page for an explicit save.
  * A 422 (an answer that cannot be stored as it is: nothing was saved) shows the
  * message and autosaving goes on with the next change, once the answer is fixed.
+ * The status line says where the input stands: saved, saving, not saved yet (a
+ * change waits for its save) or why a save failed; its data-state ("saved",
+ * "saving", "unsaved", "failed") carries the same for the style sheet.
  * Every text shown comes from the server, already translated.
  */
 (function () {
@@ -30,9 +33,10 @@
   var waitingSubmit = false;
   var submitter = null;
 
-  function show(text) {
+  function show(text, state) {
     if (statusLine && text) {
       statusLine.textContent = text;
+      statusLine.dataset.state = state;
     }
   }
 
@@ -57,7 +61,7 @@
     saving = true;
     dirty = false;
     lastSave = Date.now();
-    show(form.dataset.msgSaving);
+    show(form.dataset.msgSaving, "saving");
     var body = new FormData(form);
     body.delete("action");
     fetch(form.dataset.autosaveUrl, {
@@ -74,10 +78,12 @@
       saving = false;
       if (result.ok) {
         version.value = String(result.data.version);
-        show(result.data.message);
+        // A change made while this save was under way is not in it.
+        show(dirty ? form.dataset.msgUnsaved : result.data.message,
+             dirty ? "unsaved" : "saved");
       } else {
         stopped = result.status !== 422;
-        show(result.data.message || form.dataset.msgError);
+        show(result.data.message || form.dataset.msgError, "failed");
       }
       finishPendingSubmit();
       if (dirty && !stopped) {
@@ -86,7 +92,7 @@
     }).catch(function () {
       saving = false;
       dirty = true;
-      show(form.dataset.msgError);
+      show(form.dataset.msgError, "failed");
       finishPendingSubmit();
     });
   }
@@ -101,7 +107,14 @@
 
   function changed() {
     dirty = true;
+    if (!saving && !stopped) {
+      show(form.dataset.msgUnsaved, "unsaved");
+    }
     schedule();
+  }
+
+  if (form.dataset.inSync === "1") {
+    show(form.dataset.msgSaved, "saved");  // the page shows the stored draft
   }
 
   form.addEventListener("input", changed);
