@@ -118,5 +118,6 @@ def candidate_search():
 @bp.app_context_processor
 def candidate_search_box() -> dict:
     """The header's search box (base.html), for those who may search."""
-    allowed = current_user.is_authenticated and current_user.has_role(*PANEL_ROLES)
+    allowed = bool(current_user) and current_user.is_authenticated and current_user.has_role(
+        *PANEL_ROLES)
     return {"candidate_search_url": url_for("interviews.candidate_search") if allowed else None}
