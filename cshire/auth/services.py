@@ -184,9 +184,14 @@ def save_team(team: Team | None, *, name: str, manager: User | None) -> Team:
     return team
 
 
-def all_teams() -> list[Team]:
+def teams_query() -> Select:
+    """Every team by name, with its members and manager loaded."""
     query = select(Team).options(selectinload(Team.members), selectinload(Team.manager))
-    return list(db.session.scalars(query.order_by(Team.name)))
+    return query.order_by(Team.name)
+
+
+def all_teams() -> list[Team]:
+    return list(db.session.scalars(teams_query()))
 
 
 def users_with_role(role: Role) -> list[User]:

@@ -3,6 +3,7 @@
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import case
 
 from cshire.audit import history
 from cshire.auth.access import ensure_found, roles, signed_in
@@ -22,11 +23,23 @@ from cshire.competencies.services import (
 from cshire.competencies.starter_sets import ARCHETYPES
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
+from cshire.i18n import current_language
 from cshire.pagination import paginate
 from cshire.pdf import pdf_response
+from cshire.sorting import SortKeys, localized_column
 from cshire.submit import submit
 
 bp = Blueprint("competencies", __name__, url_prefix="/competencies")
+
+
+def _sorts(language: str) -> SortKeys:
+    """The catalogue's orders (cshire/sorting.py): names in the language they are shown
+    in, categories in the model's order (skill, mindset, way of thinking)."""
+    category = case({c.value: i for i, c in enumerate(CompetencyCategory)},
+                    value=Competency.category)
+    return SortKeys("category", Competency.id, code=Competency.code,
+                    name=(localized_column(Competency, "name", language), Competency.code),
+                    category=(category, Competency.code))
 
 
 def _input_from(form: CompetencyForm) -> CompetencyInput:
@@ -53,9 +66,11 @@ def index():
         "category": request.args.get("category", ""),
         "include_archived": is_manager and request.args.get("archived") == "1",
     }
-    page = paginate(competency_query(**filters))
+    sorts = _sorts(current_language())
+    sort = sorts.read(request.args)
+    page = paginate(sorts.apply(competency_query(**filters), sort))
     return render_template(
-        "competencies/index.html", page=page, filters=filters,
+        "competencies/index.html", page=page, filters=filters, sort=sort,
         categories=CATEGORY_LABELS, is_manager=is_manager,
     )
 

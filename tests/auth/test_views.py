@@ -159,3 +159,44 @@ def test_new_user_without_a_password_is_refused_at_the_password_field(app, as_ro
         "team_id": "0"}).get_data(as_text=True)
     assert 'id="password-error"' in body and "A password needs at least" in body
     assert db.session.scalar(db.select(User).where(User.email == "new@example.org")) is None
+
+
+def _order(html: str, *names: str) -> list[str]:
+    """``names`` in the order the page's table shows them."""
+    rows = html[html.index("<tbody"):]
+    return sorted(names, key=rows.index)
+
+
+def test_admin_sorts_users_by_team_with_users_without_one_last(app, as_role):
+    client = as_role(Role.ADMIN, name="Ada Admin")
+    factories.user(name="Bea Blue", team=factories.team("Blue"))
+    factories.user(name="Cy Amber", team=factories.team("Amber"))
+    db.session.commit()
+    html = client.get("/admin/users?sort=team").get_data(as_text=True)
+    assert _order(html, "Ada Admin", "Bea Blue", "Cy Amber") == [
+        "Cy Amber", "Bea Blue", "Ada Admin"]
+    html = client.get("/admin/users?sort=-team").get_data(as_text=True)
+    assert _order(html, "Ada Admin", "Bea Blue", "Cy Amber") == [
+        "Bea Blue", "Cy Amber", "Ada Admin"]
+
+
+def test_admin_sorts_users_with_the_deactivated_last_and_keeps_the_filters(app, as_role):
+    client = as_role(Role.ADMIN, name="Zed Admin")
+    factories.user(Role.ADMIN, name="Ann Gone", active=False)
+    db.session.commit()
+    html = client.get("/admin/users?role=admin&sort=status").get_data(as_text=True)
+    assert _order(html, "Zed Admin", "Ann Gone") == ["Zed Admin", "Ann Gone"]
+    assert 'href="/admin/users?role=admin&amp;sort=-status"' in html
+    assert _order(client.get("/admin/users?sort=name").get_data(as_text=True),
+                  "Zed Admin", "Ann Gone") == ["Ann Gone", "Zed Admin"]
+
+
+def test_admin_sorts_teams_by_manager(app, as_role):
+    client = as_role(Role.ADMIN)
+    factories.team("Alpha", manager=factories.user(Role.MANAGER, name="Zoe"))
+    factories.team("Beta", manager=factories.user(Role.MANAGER, name="Abe"))
+    db.session.commit()
+    assert _order(client.get("/admin/teams").get_data(as_text=True), "Alpha", "Beta") == [
+        "Alpha", "Beta"]
+    assert _order(client.get("/admin/teams?sort=manager").get_data(as_text=True),
+                  "Alpha", "Beta") == ["Beta", "Alpha"]

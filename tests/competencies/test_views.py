@@ -177,3 +177,15 @@ def test_competency_list_issues_a_fixed_number_of_queries(app, as_role):
     client = as_role(Role.MANAGER)
     assert_fixed_query_count(client, "/competencies/", lambda n: [
         factories.competency() for _ in range(n)])
+
+
+def test_the_catalogue_sorts_by_the_name_in_the_viewers_language(app, as_role):
+    factories.competency("A-1", name_en="Zeal", name_ja="傾聴の姿勢")
+    factories.competency("B-1", name_en="Agility", name_ja="熱意")
+    db.session.commit()
+    english = as_role(Role.CSM).get("/competencies/?sort=name").get_data(as_text=True)
+    assert english.index("Agility") < english.index("Zeal")
+    japanese = as_role(Role.CSM, locale="ja").get("/competencies/?sort=name")
+    html = japanese.get_data(as_text=True)
+    assert html.index("傾聴の姿勢") < html.index("熱意")
+    assert 'aria-sort="ascending"' in html

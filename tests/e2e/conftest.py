@@ -102,6 +102,8 @@ def sign_in(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> N
 
 def switch_language(page, language: str) -> None:
     """Choosing a language takes effect at once (the page reloads in it)."""
+    # Only once language-switch.js (deferred) listens: a choice made before that is lost.
+    page.wait_for_selector("html.js", state="attached")
     with page.expect_navigation():
         page.locator("#language-select").select_option(language)
 

@@ -78,7 +78,7 @@ def test_independent_scoring_then_the_managers_decision(
     # The hiring manager reads the scorecard with its disagreement flags.
     sign_in(page, base_url, "manager@example.com")
     page.get_by_role("link", name="Openings").first.click()
-    page.locator("table a").first.click()
+    page.locator("tbody a").first.click()  # the header links sort the list
     page.get_by_role("link", name=CANDIDATE).first.click()
     expect(page.get_by_role("heading", name="Disagreements to discuss")).to_be_visible()
     expect(page.locator(".badge-warn", has_text="Discuss").first).to_be_visible()

@@ -50,6 +50,8 @@ def _candidate(world: SimpleNamespace) -> dict:
 
 CASES = [
     Case("interviews.my_interviews", PANEL),
+    # Object-level: what the search finds is in tests/interviews/test_candidates_search.py.
+    Case("interviews.candidate_search", PANEL, url_args=lambda world: {"q": "Candidate"}),
     Case("interviews.openings", MANAGERS),
     Case("interviews.opening_new", MANAGERS),
     Case("interviews.analytics", MANAGERS),

@@ -1,5 +1,7 @@
 """Openings over HTTP: the form, the list, and object-level access."""
 
+from datetime import timedelta
+
 from flask import url_for
 
 from cshire.auth.models import Role
@@ -84,3 +86,24 @@ def test_a_new_hire_reaches_nothing_of_hiring(client, app):
     db.session.commit()
     assert client.get(url_for("interviews.my_interviews")).status_code == 403
     assert client.get(url_for("interviews.openings")).status_code == 403
+
+
+def test_openings_are_newest_first_and_sort_by_manager_or_threshold(client, app):
+    admin = factories.user(Role.ADMIN)
+    older = make.opening(factories.user(Role.MANAGER, name="Zoe"), threshold=70)
+    newer = make.opening(factories.user(Role.MANAGER, name="Abe"), threshold=None)
+    older.title, newer.title = "Older opening", "Newer opening"
+    older.created_at = newer.created_at - timedelta(days=3)
+    db.session.commit()
+    login(client, admin)
+
+    def order(**args):
+        html = _text(client.get(url_for("interviews.openings", **args)))
+        rows = html[html.index("<tbody"):]
+        return sorted(["Older opening", "Newer opening"], key=rows.index)
+
+    assert order() == ["Newer opening", "Older opening"]
+    assert order(sort="manager") == ["Newer opening", "Older opening"]
+    assert order(sort="-manager") == ["Older opening", "Newer opening"]
+    assert order(sort="-threshold") == ["Older opening", "Newer opening"], "no threshold last"
+    assert order(sort="threshold") == ["Older opening", "Newer opening"], "…both ways"

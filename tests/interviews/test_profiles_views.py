@@ -222,3 +222,21 @@ def test_the_profile_page_shows_who_changed_what(manager):
     assert "History" in html and "Created" in html
     assert "Weight of EMP" in html
     assert "Weight of PRD" not in html  # unchanged: not recorded
+
+
+def test_the_profile_list_sorts_by_name_role_and_number_of_competencies(manager, app):
+    design.profile((factories.competency(), 1.0, 3), name="Beta")
+    wide = design.profile(name="Alpha")  # three competencies
+    wide.role_title = "Onboarding CSM"
+    db.session.commit()
+
+    def order(query: str) -> list[str]:
+        html = page(manager.get(f"/hiring/profiles{query}"))
+        rows = html[html.index("<tbody"):]
+        return sorted(["Alpha", "Beta"], key=rows.index)
+
+    assert order("") == ["Alpha", "Beta"]
+    assert order("?sort=-name") == ["Beta", "Alpha"]
+    assert order("?sort=competencies") == ["Beta", "Alpha"]
+    assert order("?sort=-competencies") == ["Alpha", "Beta"]
+    assert order("?sort=role") == ["Beta", "Alpha"], "an empty role title sorts first"

@@ -4,6 +4,7 @@ field, retiring and reactivating."""
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.views.questions import question_filters
@@ -91,3 +92,56 @@ def test_question_filters_ignore_unknown_values(app):
     assert (filters.language, filters.status) == ("ja", "retired")
 
 
+
+
+# --- the viewer's language, links, orders ----------------------------------------------------
+
+
+def test_the_bank_shows_the_viewers_language_unless_all_are_asked_for(app, as_role):
+    competency = factories.competency()
+    design.question(competency, text="How do you open a renewal call?")
+    design.question(competency, language="ja", text="更新の電話をどう始めますか")
+    db.session.commit()
+    english = page(as_role(Role.MANAGER).get("/hiring/questions"))
+    assert "How do you open a renewal call?" in english and "更新の電話" not in english
+    japanese = as_role(Role.MANAGER, locale="ja")
+    default = page(japanese.get("/hiring/questions"))
+    assert "更新の電話をどう始めますか" in default and "renewal call" not in default
+    assert '<option value="ja" selected>' in default
+    everything = page(japanese.get("/hiring/questions?language="))
+    assert "更新の電話" in everything and "renewal call" in everything
+
+
+def test_a_language_without_questions_offers_all_languages(manager):
+    design.question(factories.competency(), language="ja")
+    db.session.commit()
+    html = page(manager.get("/hiring/questions"))
+    assert "No question in English yet." in html
+    assert 'href="/hiring/questions?language="' in html
+
+
+def test_every_question_text_opens_the_question(manager):
+    question = design.question(factories.competency(), text="Walk me through a QBR")
+    db.session.commit()
+    html = page(manager.get("/hiring/questions"))
+    assert f'<a href="/hiring/questions/{question.id}/edit">Walk me through a QBR</a>' in html
+
+
+def test_saving_a_question_returns_to_the_bank_in_its_language(manager):
+    competency = factories.competency()
+    question = design.question(competency, language="ja")
+    db.session.commit()
+    response = manager.post(f"/hiring/questions/{question.id}/retire")
+    assert response.location.endswith("/hiring/questions?language=ja")
+
+
+def test_the_bank_sorts_by_times_used_and_keeps_its_filters(manager):
+    competency = factories.competency()
+    design.question(competency, text="Rarely used", times_used=1)
+    design.question(competency, text="Often used", times_used=9)
+    db.session.commit()
+    html = page(manager.get(f"/hiring/questions?competency={competency.id}&sort=-used"))
+    assert html.index("Often used") < html.index("Rarely used")
+    assert f'href="/hiring/questions?competency={competency.id}&amp;sort=used"' in html
+    ascending = page(manager.get(f"/hiring/questions?competency={competency.id}&sort=used"))
+    assert ascending.index("Rarely used") < ascending.index("Often used")

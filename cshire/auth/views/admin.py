@@ -3,6 +3,7 @@
 from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import case, func, select
 
 from cshire.audit import history
 from cshire.auth.access import ensure_found, roles
@@ -17,6 +18,7 @@ from cshire.auth.services import (
     save_team,
     set_active,
     set_organisation_zone,
+    teams_query,
     update_user,
     users_page_query,
     users_with_role,
@@ -25,7 +27,19 @@ from cshire.auth.views.blueprint import bp
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
 from cshire.pagination import paginate
+from cshire.sorting import SortKeys
 from cshire.submit import submit
+
+# The columns the lists sort by (cshire/sorting.py); a related name is a subquery, so the
+# services' queries need no join for it.
+_team_name = select(func.lower(Team.name)).where(Team.id == User.team_id).scalar_subquery()
+USER_SORTS = SortKeys(
+    "name", User.id, name=func.lower(User.display_name), email=User.email, team=_team_name,
+    status=case((User.active.is_(True), 0), else_=1),
+)
+_manager_name = (select(func.lower(User.display_name)).where(User.id == Team.manager_id)
+                 .scalar_subquery())
+TEAM_SORTS = SortKeys("name", Team.id, name=func.lower(Team.name), manager=_manager_name)
 
 
 def _team_choices(form: UserForm) -> None:
@@ -46,9 +60,11 @@ def users():
     search = request.args.get("q", "").strip()
     role_name = request.args.get("role", "")
     role = Role(role_name) if role_name in Role._value2member_map_ else None
-    page = paginate(users_page_query(search, role))
+    sort = USER_SORTS.read(request.args)
+    page = paginate(USER_SORTS.apply(users_page_query(search, role), sort))
     return render_template(
-        "auth/users.html", page=page, search=search, role=role, role_labels=ROLE_LABELS
+        "auth/users.html", page=page, search=search, role=role, role_labels=ROLE_LABELS,
+        sort=sort,
     )
 
 
@@ -120,7 +136,9 @@ def deactivate_user(user_id: int):
 @bp.route("/admin/teams")
 @roles(Role.ADMIN)
 def teams():
-    return render_template("auth/teams.html", teams=all_teams())
+    sort = TEAM_SORTS.read(request.args)
+    teams = list(db.session.scalars(TEAM_SORTS.apply(teams_query(), sort)))
+    return render_template("auth/teams.html", teams=teams, sort=sort)
 
 
 @bp.route("/admin/teams/new", methods=["GET", "POST"])

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO
 
-from sqlalchemy import Select, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true, update
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.orm.attributes import set_committed_value
 
-from cshire.auth.models import User
+from cshire.auth.models import MANAGERS, User
 from cshire.csv_import import (
     CellError,
     Column,
@@ -39,7 +39,10 @@ from cshire.interviews.models.candidates import (
     Candidate,
 )
 from cshire.interviews.models.decisions import HiringDecision
+from cshire.interviews.models.interviews import Interview
 from cshire.interviews.models.openings import Opening
+from cshire.interviews.models.scoring import Scorecard
+from cshire.interviews.services.openings import is_admin, manages
 
 S = ApplicationStatus
 CLOSED_STATUSES = frozenset({S.HIRED, S.REJECTED, S.WITHDRAWN})
@@ -277,13 +280,106 @@ def is_closed(application: Application) -> bool:
     return application.status in CLOSED_STATUSES
 
 
-def applications_query(opening: Opening, status: str = "") -> Select:
+def status_order() -> ColumnElement[int]:
+    """Application statuses in the order of the process (applied … withdrawn), for
+    sorting a list by status."""
+    return case({status.value: i for i, status in enumerate(S)}, value=Application.status)
+
+
+def applications_query(opening: Opening, status: str = "", *,
+                       include_closed: bool = True) -> Select:
+    """The opening's applications, newest first, joined to their candidate (loaded, and
+    ready to order by). ``status``: only that status (chosen, it shows even when closed
+    applications are left out); ``include_closed`` False leaves out hired, rejected and
+    withdrawn."""
     query = (
         select(Application)
+        .join(Application.candidate)
         .where(Application.opening_id == opening.id)
-        .options(selectinload(Application.candidate))
+        .options(contains_eager(Application.candidate))
         .order_by(Application.created_at.desc(), Application.id.desc())
     )
     if status in S._value2member_map_:
         query = query.where(Application.status == status)
+    elif not include_closed:
+        query = query.where(Application.status.not_in([s.value for s in CLOSED_STATUSES]))
     return query
+
+
+# ------------------------------------------------------------------ search
+
+MAX_SEARCH_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class CandidateMatch:
+    """One application found by a search, and where the viewer may open it."""
+
+    application: Application
+    managed: bool  # the viewer manages its opening: the candidate scorecard opens it
+    interview_id: int | None  # else the latest interview of it the viewer sits on
+
+
+def search_query(viewer: User, text: str) -> Select:
+    """Applications whose candidate ``viewer`` may find by ``text`` (a part of a name or
+    of an email address, any case), by name, joined to their candidate and opening
+    (loaded, and ready to order by).
+
+    Object-level rules: a hiring manager finds the candidates of the openings they
+    manage (an admin every opening's) by name or email; anyone on a panel finds the
+    candidates of the interviews they sit on by name only — the interview page they may
+    open shows no email, so the search must not reveal one either. Anonymised (purged)
+    records are never found.
+    """
+    pattern = _contains(text.strip()[:MAX_SEARCH_LENGTH])
+    by_name = Candidate.name.ilike(pattern, escape="\\")
+    by_email = Candidate.email.ilike(pattern, escape="\\")
+    sits = (select(Interview.id)
+            .join(Scorecard, Scorecard.interview_id == Interview.id)
+            .where(Interview.application_id == Application.id,
+                   Scorecard.interviewer_id == viewer.id).exists())
+    return (
+        select(Application)
+        .join(Application.candidate)
+        .join(Application.opening)
+        .options(contains_eager(Application.candidate), contains_eager(Application.opening))
+        .where(Candidate.anonymised_at.is_(None),
+               or_(and_(_managed(viewer), or_(by_name, by_email)), and_(sits, by_name)))
+        .order_by(func.lower(Candidate.name), Application.id)
+    )
+
+
+def search_matches(viewer: User, applications: Iterable[Application]) -> list[CandidateMatch]:
+    """Where each found application leads the viewer (one query for the interviews)."""
+    applications = list(applications)
+    managed = {a.id for a in applications if _may_manage(viewer, a)}
+    others = [a.id for a in applications if a.id not in managed]
+    latest: dict[int, int] = {}
+    if others:
+        for application_id, interview_id in db.session.execute(
+            select(Interview.application_id, Interview.id)
+            .join(Scorecard, Scorecard.interview_id == Interview.id)
+            .where(Interview.application_id.in_(others), Scorecard.interviewer_id == viewer.id)
+            .order_by(Interview.scheduled_at, Interview.id)
+        ):
+            latest[application_id] = interview_id  # the later one wins
+    return [CandidateMatch(a, a.id in managed, latest.get(a.id)) for a in applications]
+
+
+def _managed(viewer: User) -> ColumnElement[bool]:
+    """The condition "the viewer manages the application's opening"."""
+    if not viewer.has_role(*MANAGERS):
+        return false()
+    if is_admin(viewer):
+        return true()
+    return Opening.hiring_manager_id == viewer.id
+
+
+def _may_manage(viewer: User, application: Application) -> bool:
+    return viewer.has_role(*MANAGERS) and manages(viewer, application.opening.hiring_manager_id)
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern finding ``text`` anywhere, its own ``%`` and ``_`` taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -45,7 +45,8 @@ class QuestionFilters:
 
 
 def question_query(filters: QuestionFilters = QuestionFilters()) -> Select:
-    """Bank rows matching the filters, competency loaded, newest competency order."""
+    """Bank rows matching the filters, competency loaded, by competency code; the
+    query joins the competency, so a list may order by its columns."""
     query = select(InterviewQuestion).options(selectinload(InterviewQuestion.competency))
     if filters.search:
         needle = filters.search.strip()
@@ -66,6 +67,11 @@ def question_query(filters: QuestionFilters = QuestionFilters()) -> Select:
         query.join(InterviewQuestion.competency)
         .order_by(Competency.code, InterviewQuestion.language, InterviewQuestion.id)
     )
+
+
+def bank_is_empty() -> bool:
+    """No question at all, in any language (the empty list's invitation)."""
+    return db.session.scalar(select(InterviewQuestion.id).limit(1)) is None
 
 
 def create_question(data: QuestionInput) -> InterviewQuestion:

@@ -4,6 +4,7 @@ from flask import redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import func, select
 
 from cshire.auth.access import ensure_found, roles
 from cshire.auth.models import MANAGERS, Role
@@ -13,6 +14,7 @@ from cshire.i18n import current_language
 from cshire.interviews.forms.kits import DraftForm, KitForm, MoveForm, SwapForm
 from cshire.interviews.messages import QUESTION_TYPE_LABELS, kit_audit_label, kit_audit_value
 from cshire.interviews.models.kits import InterviewKit, InterviewKitVersion
+from cshire.interviews.models.profiles import HighPerformerProfile
 from cshire.interviews.reports import guide_context, guide_filename, guide_notes_size
 from cshire.interviews.services.kits import (
     KitRequest,
@@ -33,6 +35,7 @@ from cshire.interviews.services.profiles import active_profiles
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 from cshire.pdf import pdf_response
+from cshire.sorting import SortKeys
 from cshire.submit import submit
 
 READERS = (Role.INTERVIEWER, *MANAGERS)
@@ -62,12 +65,24 @@ def _version_url(version: InterviewKitVersion) -> str:
     return url_for("interviews.kit_version", kit_id=version.kit_id, number=version.number)
 
 
+# The orders of the kit list (cshire/sorting.py); the profile's name is a subquery, so
+# kit_query needs no join for it.
+KIT_SORTS = SortKeys(
+    "name", InterviewKit.id, name=func.lower(InterviewKit.name),
+    profile=select(func.lower(HighPerformerProfile.name))
+    .where(HighPerformerProfile.id == InterviewKit.profile_id).scalar_subquery(),
+    language=InterviewKit.language,
+)
+
+
 @bp.route("/kits")
 @roles(*READERS)
 def kits():
     manages = _manages()
-    page = paginate(kit_query(published_only=not manages))
-    return render_template("interviews/kits_index.html", page=page, manages=manages)
+    sort = KIT_SORTS.read(request.args)
+    page = paginate(KIT_SORTS.apply(kit_query(published_only=not manages), sort))
+    return render_template("interviews/kits_index.html", page=page, manages=manages,
+                           sort=sort)
 
 
 @bp.route("/kits/new", methods=["GET", "POST"])

@@ -3,14 +3,16 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import func, select
 
 from cshire.auth.access import ensure_allowed, ensure_found, roles
-from cshire.auth.models import MANAGERS
+from cshire.auth.models import MANAGERS, User
 from cshire.auth.services import users_with_any_role
 from cshire.interviews.forms.openings import OpeningForm, StageForm
 from cshire.interviews.messages import APPLICATION_STATUS_LABELS
 from cshire.interviews.models.openings import Opening
-from cshire.interviews.services.candidates import applications_query
+from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.services.candidate_list import CandidateList, candidate_filters
 from cshire.interviews.services.openings import (
     OpeningInput,
     StageInput,
@@ -26,7 +28,18 @@ from cshire.interviews.services.openings import (
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
+from cshire.sorting import SortKeys
 from cshire.submit import submit
+
+# The orders of the openings list (cshire/sorting.py); related names are subqueries.
+OPENING_SORTS = SortKeys(
+    "-opened", Opening.id, title=func.lower(Opening.title),
+    profile=select(func.lower(HighPerformerProfile.name))
+    .where(HighPerformerProfile.id == Opening.profile_id).scalar_subquery(),
+    manager=select(func.lower(User.display_name))
+    .where(User.id == Opening.hiring_manager_id).scalar_subquery(),
+    threshold=Opening.fit_threshold, opened=Opening.created_at,
+)
 
 
 def _managed_opening(opening_id: int):
@@ -75,8 +88,11 @@ def _detail_url(opening: Opening) -> str:
 @roles(*MANAGERS)
 def openings():
     show_closed = request.args.get("closed") == "1"
-    page = paginate(openings_query(current_user, include_closed=show_closed))
-    return render_template("interviews/openings_index.html", page=page, show_closed=show_closed)
+    sort = OPENING_SORTS.read(request.args)
+    page = paginate(OPENING_SORTS.apply(
+        openings_query(current_user, include_closed=show_closed), sort))
+    return render_template("interviews/openings_index.html", page=page, show_closed=show_closed,
+                           sort=sort)
 
 
 @bp.route("/openings/new", methods=["GET", "POST"])
@@ -109,13 +125,17 @@ def opening_edit(opening_id: int):
 @bp.route("/openings/<int:opening_id>")
 @roles(*MANAGERS)
 def opening_detail(opening_id: int):
+    """The opening and its candidates: open applications by default, sortable."""
     opening = _managed_opening(opening_id)
-    status = request.args.get("status", "")
+    filters = candidate_filters(request.args)
+    listing = CandidateList(opening)
+    sort = listing.sorts.read(request.args)
+    page = paginate(listing.query(filters, sort))
     stage_form = StageForm()
     stage_form.kit_version_id.choices = _kit_choices()
     return render_template(
-        "interviews/openings_detail.html", opening=opening, status=status,
-        page=paginate(applications_query(opening, status)), counts=status_counts(opening),
+        "interviews/openings_detail.html", opening=opening, filters=filters, sort=sort,
+        page=page, rows=listing.rows(page.items), counts=status_counts(opening),
         statuses=APPLICATION_STATUS_LABELS, stage_form=stage_form,
     )
 

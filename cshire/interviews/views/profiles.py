@@ -19,7 +19,7 @@ from cshire.interviews.forms.profiles import ArchetypeForm, ProfileForm
 from cshire.interviews.messages import PROFILE_AUDIT_VALUES, HiringError, profile_audit_label
 from cshire.interviews.models.exemplars import ExemplarMember
 from cshire.interviews.models.kits import InterviewKit
-from cshire.interviews.models.profiles import HighPerformerProfile
+from cshire.interviews.models.profiles import HighPerformerProfile, ProfileCompetency
 from cshire.interviews.reports import profile_radar
 from cshire.interviews.services.exemplars import suggested_entries, suggestion_for
 from cshire.interviews.services.profiles import (
@@ -34,7 +34,16 @@ from cshire.interviews.services.profiles import (
 )
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
+from cshire.sorting import SortKeys
 from cshire.submit import submit
+
+# The orders of the profile list (cshire/sorting.py).
+PROFILE_SORTS = SortKeys(
+    "name", HighPerformerProfile.id, name=func.lower(HighPerformerProfile.name),
+    role=func.lower(HighPerformerProfile.role_title),
+    competencies=select(func.count(ProfileCompetency.id))
+    .where(ProfileCompetency.profile_id == HighPerformerProfile.id).scalar_subquery(),
+)
 
 
 def entry_data(entries: Iterable[EntryInput]) -> list[dict]:
@@ -90,8 +99,10 @@ def _save(form: ProfileForm, profile: HighPerformerProfile | None, action, succe
 @roles(*MANAGERS)
 def profiles():
     archived = request.args.get("archived") == "1"
-    page = paginate(profile_query(include_archived=archived))
-    return render_template("interviews/profiles_index.html", page=page, archived=archived)
+    sort = PROFILE_SORTS.read(request.args)
+    page = paginate(PROFILE_SORTS.apply(profile_query(include_archived=archived), sort))
+    return render_template("interviews/profiles_index.html", page=page, archived=archived,
+                           sort=sort)
 
 
 @bp.route("/profiles/new", methods=["GET", "POST"])

@@ -4,9 +4,11 @@ from collections.abc import Mapping
 
 from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy import func
 
 from cshire.auth.access import ensure_found, roles
 from cshire.auth.models import MANAGERS
+from cshire.competencies.models import Competency
 from cshire.competencies.services import active_competencies
 from cshire.extensions import db
 from cshire.forms import ConfirmForm
@@ -18,6 +20,7 @@ from cshire.interviews.models.questions import InterviewQuestion
 from cshire.interviews.services.questions import (
     QuestionFilters,
     QuestionInput,
+    bank_is_empty,
     create_question,
     question_query,
     set_active,
@@ -26,6 +29,7 @@ from cshire.interviews.services.questions import (
 from cshire.interviews.views.blueprint import bp
 from cshire.pagination import paginate
 from cshire.request_input import MAX_ID
+from cshire.sorting import SortKeys, localized_column
 from cshire.submit import submit
 
 
@@ -34,15 +38,30 @@ def _id_or_none(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_ID else None
 
 
-def question_filters(args: Mapping[str, str]) -> QuestionFilters:
-    """The bank list's filters from the query string; unknown values are ignored."""
+def question_filters(args: Mapping[str, str], default_language: str = "") -> QuestionFilters:
+    """The bank list's filters from the query string; unknown values are ignored.
+    Without a ``language`` parameter the list shows ``default_language`` (the viewer's);
+    an empty one (the filter's "All languages") shows every language."""
     competency = args.get("competency", "")
+    language = args.get("language", default_language)
     return QuestionFilters(
         search=args.get("q", "").strip()[:200],
         competency_id=_id_or_none(competency),
         question_type=args.get("type", "") if args.get("type") in QUESTION_TYPE_LABELS else "",
-        language=args.get("language", "") if args.get("language") in LANGUAGE_NAMES else "",
+        language=language if language in LANGUAGE_NAMES else "",
         status=args.get("status", "") if args.get("status") in QUESTION_STATUS_LABELS else "",
+    )
+
+
+def _sorts(language: str) -> SortKeys:
+    """The bank's orders (cshire/sorting.py); ``question_query`` joins the competency,
+    whose name sorts in the language it is shown in."""
+    competency = (localized_column(Competency, "name", language), Competency.code)
+    return SortKeys(
+        "competency", InterviewQuestion.id, text=func.lower(InterviewQuestion.text),
+        competency=(*competency, InterviewQuestion.language),
+        type=InterviewQuestion.question_type, language=InterviewQuestion.language,
+        used=InterviewQuestion.times_used,
     )
 
 
@@ -64,19 +83,24 @@ def _form_page(form: QuestionForm, question: InterviewQuestion | None):
 
 
 def _bank_url(question: InterviewQuestion) -> str:
-    return url_for("interviews.questions", competency=question.competency_id)
+    """The bank where the question just saved is listed (in its own language)."""
+    return url_for("interviews.questions", competency=question.competency_id,
+                   language=question.language)
 
 
 @bp.route("/questions")
 @roles(*MANAGERS)
 def questions():
-    filters = question_filters(request.args)
-    page = paginate(question_query(filters))
-    competencies = active_competencies()
+    language = current_language()
+    filters = question_filters(request.args, default_language=language)
+    sorts = _sorts(language)
+    sort = sorts.read(request.args)
+    page = paginate(sorts.apply(question_query(filters), sort))
     return render_template(
-        "interviews/questions_index.html", page=page, filters=filters,
-        competencies=competencies, types=QUESTION_TYPE_LABELS, statuses=QUESTION_STATUS_LABELS,
-        languages=LANGUAGE_NAMES,
+        "interviews/questions_index.html", page=page, filters=filters, sort=sort,
+        competencies=active_competencies(), types=QUESTION_TYPE_LABELS,
+        statuses=QUESTION_STATUS_LABELS, languages=LANGUAGE_NAMES,
+        bank_empty=not page.total and bank_is_empty(),
     )
 
 
@@ -127,12 +151,13 @@ def _confirm_status(question_id: int, *, active: bool):
     """GET asks for confirmation, POST retires or reactivates."""
     question = ensure_found(db.session.get(InterviewQuestion, question_id))
     form = ConfirmForm()
+    bank = url_for("interviews.questions", language=question.language)
     if form.validate_on_submit():
         return submit(
             lambda: set_active(question, active),
             success=_("The question is active again.") if active else
             _("The question is retired: new kits no longer use it."),
-            redirect_to=url_for("interviews.questions"),
-        ) or redirect(url_for("interviews.questions"))
+            redirect_to=bank,
+        ) or redirect(bank)
     return render_template("interviews/questions_confirm.html", form=form, question=question,
                            activate=active)
