@@ -31,9 +31,8 @@ NAV_LINKS: tuple[NavLink, ...] = (
     NavLink("interviews.kits", _l("Interview kits"),
             _l("The same questions in the same order for every candidate."),
             MANAGERS | {Role.INTERVIEWER}),
-    NavLink("auth.users", _l("Users"), _l("People, roles and sign-in."), frozenset({Role.ADMIN})),
-    NavLink("auth.teams", _l("Teams"), _l("Teams and their managers."), frozenset({Role.ADMIN})),
-    NavLink("auth.settings", _l("Settings"), _l("The organisation's default time zone."),
+    # One entry for the admin pages (users, teams, settings): they link to each other.
+    NavLink("auth.users", _l("Admin"), _l("Users, teams and the organisation's settings."),
             frozenset({Role.ADMIN})),
     NavLink("interviews.my_interviews", _l("My interviews"),
             _l("Interviews you sit on: upcoming, waiting for your scorecard, submitted."),

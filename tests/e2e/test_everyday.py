@@ -80,3 +80,15 @@ def test_a_time_typed_in_tokyo_is_shown_in_tokyo(page: Page, base_url):
         page.goto(f"{base_url}/account/preferences")
         page.get_by_label("Time zone").select_option("")
         page.get_by_role("button", name="Save preferences").click()
+
+
+@pytest.mark.parametrize("who", ["admin", "manager"])
+def test_the_navigation_fits_one_row_at_1366_px_in_both_languages(page: Page, base_url, who):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    sign_in(page, base_url, f"{who}@example.com")
+    for language in ("en", "ja"):
+        switch_language(page, language)
+        links = page.locator(".nav-wide a")
+        tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+        assert len(tops) == 1, (language, tops)
+    switch_language(page, "en")
