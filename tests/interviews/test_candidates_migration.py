@@ -7,9 +7,8 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from cshire import create_app
 from cshire.extensions import db
-from tests.conftest import app_config
+from tests.migration_rows import insert_row, migrated_to
 from tests.test_migrations import scratch_url  # noqa: F401 - the scratch database fixture
 
 BEFORE = "bddd8b1bc939"
@@ -22,11 +21,7 @@ CANDIDATE = "SELECT name, email, phone, source, notes, consent_on FROM candidate
 
 
 def test_shared_candidates_split_into_one_row_per_application_and_back(scratch_url):  # noqa: F811
-    app = create_app(app_config(SQLALCHEMY_DATABASE_URI=scratch_url,
-                                SQLALCHEMY_ENGINE_OPTIONS={}))
-    with app.app_context():
-        config = app.extensions["migrate"].migrate.get_config()
-        command.upgrade(config, BEFORE)
+    with migrated_to(scratch_url, BEFORE) as config:
         ids = _shared_candidate()
 
         command.upgrade(config, MIGRATION)
@@ -41,7 +36,7 @@ def test_shared_candidates_split_into_one_row_per_application_and_back(scratch_u
         assert _rows("SELECT id FROM candidates WHERE email = 'nobody@example.org'") == []
         assert _rows(EVENTS) == [(ids["first"],)]  # SQLite's table rebuild cascaded nothing
         with pytest.raises(sa.exc.IntegrityError):  # one email per opening, now
-            _insert("candidates", opening_id=ids["openings"][0], **AIKO)
+            insert_row("candidates", opening_id=ids["openings"][0], **AIKO)
 
         command.downgrade(config, BEFORE)
         assert _rows("SELECT id, candidate_id FROM applications ORDER BY id") == sorted([
@@ -55,38 +50,24 @@ def test_shared_candidates_split_into_one_row_per_application_and_back(scratch_u
 def _shared_candidate() -> dict:
     """Aiko applied to two openings through one candidate row; Ken to one; a third
     candidate row has no application."""
-    manager = _insert("users", email="manager@example.test")
-    profile = _insert("high_performer_profiles", created_by_id=manager)
-    openings = [_insert("openings", profile_id=profile, hiring_manager_id=manager)
+    manager = insert_row("users", email="manager@example.test")
+    profile = insert_row("high_performer_profiles", created_by_id=manager)
+    openings = [insert_row("openings", profile_id=profile, hiring_manager_id=manager)
                 for _ in range(2)]
-    aiko = _insert("candidates", **AIKO)
-    ken = _insert("candidates", name="Ken", email="ken@example.org")
-    _insert("candidates", name="Nobody", email="nobody@example.org")
-    first = _insert("applications", opening_id=openings[0], candidate_id=aiko)
-    _insert("application_events", application_id=first, to_status="applied")
+    aiko = insert_row("candidates", **AIKO)
+    ken = insert_row("candidates", name="Ken", email="ken@example.org")
+    insert_row("candidates", name="Nobody", email="nobody@example.org")
+    first = insert_row("applications", opening_id=openings[0], candidate_id=aiko)
+    insert_row("application_events", application_id=first, to_status="applied")
     return {
         "openings": openings, "aiko": aiko, "ken": ken, "first": first,
-        "ken_application": _insert("applications", opening_id=openings[0], candidate_id=ken),
-        "second": _insert("applications", opening_id=openings[1], candidate_id=aiko),
+        "ken_application": insert_row("applications", opening_id=openings[0], candidate_id=ken),
+        "second": insert_row("applications", opening_id=openings[1], candidate_id=aiko),
     }
 
 
-def _insert(table_name: str, /, **values: object) -> int:
-    """A row with ``values`` and a plain value in every other required column."""
-    with db.engine.begin() as connection:
-        table = sa.Table(table_name, sa.MetaData(), autoload_with=connection)
-        row = {column.name: _plain_value(column.type) for column in table.columns
-               if not column.nullable and not column.primary_key}
-        row.update(values)
-        return connection.execute(table.insert().values(row)).inserted_primary_key[0]
 
 
-def _plain_value(column_type) -> object:
-    for kind, value in ((sa.Boolean, False), (sa.DateTime, AT), (sa.Date, date(2026, 5, 1)),
-                        (sa.Integer, 1), (sa.Float, 1.0), (sa.Numeric, 1)):
-        if isinstance(column_type, kind):
-            return value
-    return "x"
 
 
 def _rows(sql: str, **params: object) -> list[tuple]:

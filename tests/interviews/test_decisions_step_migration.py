@@ -8,10 +8,9 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from cshire import create_app
 from cshire.extensions import db
-from tests.conftest import app_config
-from tests.interviews.test_scoring_audit_migration import _insert, _rows
+from tests.interviews.test_scoring_audit_migration import _rows
+from tests.migration_rows import insert_row, migrated_to
 from tests.test_migrations import scratch_url  # noqa: F401 - the scratch database fixture
 
 BEFORE = "bddd8b1bc939"
@@ -20,11 +19,7 @@ T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 
 
 def test_existing_decisions_are_numbered_in_the_order_they_were_taken(scratch_url):  # noqa: F811
-    app = create_app(app_config(SQLALCHEMY_DATABASE_URI=scratch_url,
-                                SQLALCHEMY_ENGINE_OPTIONS={}))
-    with app.app_context():
-        config = app.extensions["migrate"].migrate.get_config()
-        command.upgrade(config, BEFORE)
+    with migrated_to(scratch_url, BEFORE) as config:
         first, second = _two_applications()
         # (application, minutes after T0, outcome), inserted out of order; two of the
         # first application's decisions were taken at the same instant (ids decide).
@@ -52,17 +47,17 @@ def test_existing_decisions_are_numbered_in_the_order_they_were_taken(scratch_ur
 
 def _two_applications() -> tuple[int, int]:
     with db.engine.begin() as connection:
-        user = _insert(connection, "users", email="manager@example.test")
-        profile = _insert(connection, "high_performer_profiles")
-        opening = _insert(connection, "openings", profile_id=profile,
+        user = insert_row("users", connection, email="manager@example.test")
+        profile = insert_row("high_performer_profiles", connection)
+        opening = insert_row("openings", connection, profile_id=profile,
                           hiring_manager_id=user, fit_threshold=None)
-        return tuple(_insert(connection, "applications", opening_id=opening,
-                             candidate_id=_insert(connection, "candidates",
+        return tuple(insert_row("applications", connection, opening_id=opening,
+                             candidate_id=insert_row("candidates", connection,
                                                   email=f"c{n}@example.test"))
                      for n in range(2))
 
 
 def _decision(application: int, at: datetime, outcome: str, **values: object) -> None:
     with db.engine.begin() as connection:
-        _insert(connection, "hiring_decisions", application_id=application,
+        insert_row("hiring_decisions", connection, application_id=application,
                 decided_at=at, outcome=outcome, **values)

@@ -9,9 +9,8 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from cshire import create_app
 from cshire.extensions import db
-from tests.conftest import app_config
+from tests.migration_rows import insert_row, migrated_to
 from tests.test_migrations import scratch_url  # noqa: F401 - the scratch database fixture
 
 BEFORE = "c50d509a20dd"
@@ -23,11 +22,7 @@ VERSIONS = "SELECT number, status FROM interview_kit_versions WHERE kit_id = :ki
 
 @pytest.fixture
 def migrations(scratch_url):  # noqa: F811
-    app = create_app(app_config(SQLALCHEMY_DATABASE_URI=scratch_url,
-                                SQLALCHEMY_ENGINE_OPTIONS={}))
-    with app.app_context():
-        config = app.extensions["migrate"].migrate.get_config()
-        command.upgrade(config, BEFORE)
+    with migrated_to(scratch_url, BEFORE) as config:
         yield config
         db.engine.dispose()
 
@@ -70,37 +65,23 @@ def test_an_edited_extra_draft_stops_the_upgrade_and_is_kept(migrations):
 
 
 def _kit() -> int:
-    user = _insert("users", email=f"manager{next(_sequence)}@example.test")
-    profile = _insert("high_performer_profiles", created_by_id=user)
-    return _insert("interview_kits", profile_id=profile, created_by_id=user)
+    user = insert_row("users", email=f"manager{next(_sequence)}@example.test")
+    profile = insert_row("high_performer_profiles", created_by_id=user)
+    return insert_row("interview_kits", profile_id=profile, created_by_id=user)
 
 
 def _version(kit: int, number: int, status: str, *, counter: int = 1) -> int:
     """A version with one item; ``counter`` is its version counter (1: never changed)."""
-    version = _insert("interview_kit_versions", kit_id=kit, number=number, status=status,
+    version = insert_row("interview_kit_versions", kit_id=kit, number=number, status=status,
                       version=counter, published_by_id=None)
-    competency = _insert("competencies", code=f"C{kit}-{number}")
-    _insert("kit_items", kit_version_id=version, competency_id=competency,
+    competency = insert_row("competencies", code=f"C{kit}-{number}")
+    insert_row("kit_items", kit_version_id=version, competency_id=competency,
             question_id=None, position=1)
     return version
 
 
-def _insert(table_name: str, /, **values: object) -> int:
-    """A row with ``values`` and a plain value in every other required column."""
-    with db.engine.begin() as connection:
-        table = sa.Table(table_name, sa.MetaData(), autoload_with=connection)
-        row = {column.name: _plain_value(column.type) for column in table.columns
-               if not column.nullable and not column.primary_key}
-        row.update(values)
-        return connection.execute(table.insert().values(row)).inserted_primary_key[0]
 
 
-def _plain_value(column_type) -> object:
-    for kind, value in ((sa.Boolean, False), (sa.DateTime, AT), (sa.Integer, 1),
-                        (sa.Float, 1.0), (sa.Numeric, 1)):
-        if isinstance(column_type, kind):
-            return value
-    return "x"
 
 
 def _rows(sql: str, **params: object) -> list[tuple]:

@@ -2,14 +2,13 @@
 one audit trail (``audit_entries``), and back, on a scratch database (SQLite, and
 PostgreSQL when TEST_DATABASE_URL is set)."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import command
 
-from cshire import create_app
 from cshire.extensions import db
-from tests.conftest import app_config
+from tests.migration_rows import insert_row, migrated_to
 from tests.test_migrations import scratch_url  # noqa: F401 - the scratch database fixture
 
 BEFORE = "c37dbdd6dbb4"
@@ -27,11 +26,7 @@ CHANGES = [
 
 
 def test_scorecard_changes_move_into_the_audit_trail_and_back(scratch_url):  # noqa: F811
-    app = create_app(app_config(SQLALCHEMY_DATABASE_URI=scratch_url,
-                                SQLALCHEMY_ENGINE_OPTIONS={}))
-    with app.app_context():
-        config = app.extensions["migrate"].migrate.get_config()
-        command.upgrade(config, BEFORE)
+    with migrated_to(scratch_url, BEFORE) as config:
         scorecard_id, item_id, (manager, interviewer) = _old_trail()
 
         command.upgrade(config, MIGRATION)
@@ -74,9 +69,9 @@ def _old_trail() -> tuple[int, int, tuple[int, int]]:
         with connection.begin():
             if postgres:
                 connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
-            scorecard_id = _insert(connection, "scorecards")
-            item_id = _insert(connection, "kit_items")
-            actors = tuple(_insert(connection, "users", email=f"user{n}@example.test")
+            scorecard_id = insert_row("scorecards", connection)
+            item_id = insert_row("kit_items", connection)
+            actors = tuple(insert_row("users", connection, email=f"user{n}@example.test")
                            for n in range(2))
             changes = _table(connection, "scorecard_changes")
             connection.execute(changes.insert(), [
@@ -96,21 +91,8 @@ def _table(connection, name: str) -> sa.Table:
     return sa.Table(name, sa.MetaData(), autoload_with=connection)
 
 
-def _insert(connection, name: str, **values: object) -> int:
-    """A row with ``values`` and a plain value in every other required column."""
-    table = _table(connection, name)
-    row = {column.name: _plain_value(column.type) for column in table.columns
-           if not column.nullable and not column.primary_key}
-    row.update(values)
-    return connection.execute(table.insert().values(row)).inserted_primary_key[0]
 
 
-def _plain_value(column_type) -> object:
-    for kind, value in ((sa.Boolean, False), (sa.DateTime, AT), (sa.Date, date(2026, 5, 1)),
-                        (sa.Integer, 1), (sa.Float, 1.0), (sa.Numeric, 1)):
-        if isinstance(column_type, kind):
-            return value
-    return "x"
 
 
 def _rows(sql: str) -> list[tuple]:
