@@ -141,3 +141,14 @@ def test_the_comparison_issues_a_fixed_number_of_queries(client, app):
 
     assert_fixed_query_count(client, url_for("interviews.opening_compare",
                                              opening_id=opening.id), grow)
+
+
+def test_a_closed_application_offers_no_interview_to_schedule(client, app):
+    from cshire.interviews.models.candidates import ApplicationStatus
+
+    application = make.application(make.opening(), status=ApplicationStatus.REJECTED.value)
+    db.session.commit()
+    login(client, application.opening.hiring_manager)
+    page = client.get(url_for("interviews.application_scorecard",
+                              application_id=application.id)).get_data(as_text=True)
+    assert "Schedule interview" not in page

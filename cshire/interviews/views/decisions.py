@@ -19,7 +19,7 @@ from cshire.interviews.messages import (
     RECOMMENDATION_LABELS,
 )
 from cshire.interviews.reports import candidate_radar, pdf_filename, scorecard_evidence
-from cshire.interviews.services.candidates import allowed_statuses, change_status
+from cshire.interviews.services.candidates import allowed_statuses, change_status, is_closed
 from cshire.interviews.services.decisions import (
     add_debrief_note,
     application_manager_id,
@@ -86,6 +86,7 @@ def _render_candidate(application, decision_form=None, debrief_form=None):
         decision_form=decision_form, debrief_form=debrief_form or DebriefForm(),
         status_form=status_form, statuses=APPLICATION_STATUS_LABELS, outcomes=OUTCOME_LABELS,
         recommendations=RECOMMENDATION_LABELS, min_interviews=MIN_INTERVIEWS,
+        closed=is_closed(application),
     )
 
 
