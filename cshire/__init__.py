@@ -81,12 +81,16 @@ def _register_blueprints(app: Flask) -> None:
     from cshire.auth.views import bp as auth_bp
     from cshire.competencies.views import bp as competencies_bp
     from cshire.interviews.views import bp as interviews_bp
+    from cshire.markdown import render_markdown
+    from cshire.training.views import bp as training_bp
 
     request_input.init_app(app)
+    app.jinja_env.filters["markdown"] = render_markdown
     app.register_blueprint(main.bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(competencies_bp)
     app.register_blueprint(interviews_bp)
+    app.register_blueprint(training_bp)
     error_pages.init_app(app)
     headers.init_app(app)
     cli.init_app(app)

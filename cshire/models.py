@@ -4,6 +4,8 @@ from cshire.audit import AuditEntry
 from cshire.auth.models import LoginAttempt, OrganisationSettings, Role, RoleGrant, Team, User
 from cshire.cache import DataGeneration
 from cshire.competencies.models import Competency, CompetencyCategory, CompetencyLevel
+from cshire.training.models import curriculum, enrolments, journey, sandbox, work
+from cshire.uploads import StoredFile
 
 __all__ = [
     "AuditEntry",
@@ -15,6 +17,12 @@ __all__ = [
     "OrganisationSettings",
     "Role",
     "RoleGrant",
+    "StoredFile",
     "Team",
     "User",
+    "curriculum",
+    "enrolments",
+    "journey",
+    "sandbox",
+    "work",
 ]

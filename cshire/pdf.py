@@ -85,7 +85,8 @@ def pdf_response(template_name: str, filename: str, *, ascii_filename: str | Non
     return response
 
 
-def content_disposition(filename: str, ascii_filename: str | None = None) -> str:
+def content_disposition(filename: str, ascii_filename: str | None = None, *,
+                        extension: str = "pdf", disposition: str = "attachment") -> str:
     """``attachment`` header value (RFC 6266) with an ASCII ``filename`` and the UTF-8
     name in ``filename*`` (RFC 5987).
 
@@ -94,10 +95,11 @@ def content_disposition(filename: str, ascii_filename: str | None = None) -> str
     Japanese name: "スコアカード-前田 七海" would give "document.pdf"), it is
     ``ascii_filename`` instead, which the caller makes unique with an id.
     """
-    name = _safe_filename(filename)
+    name = _safe_filename(filename, extension)
     chosen = ascii_filename if ascii_filename and _drops_letters(name) else name
-    fallback = _ascii_filename(chosen) or _ascii_filename(name) or "document.pdf"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+    fallback = (_ascii_filename(chosen, extension) or _ascii_filename(name, extension)
+                or f"document.{extension}")
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def _drops_letters(filename: str) -> bool:
@@ -105,24 +107,24 @@ def _drops_letters(filename: str) -> bool:
     return any(ord(c) > 127 and unicodedata.category(c)[0] in "LN" for c in decomposed)
 
 
-def _ascii_filename(filename: str) -> str:
+def _ascii_filename(filename: str, extension: str = "pdf") -> str:
     """``filename`` in ASCII letters, digits, ``.``, ``_`` and ``-``; "" if no letter or
     digit is left."""
-    stem = _safe_filename(filename).rpartition(".")[0]
+    stem = _safe_filename(filename, extension).rpartition(".")[0]
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     ascii_stem = re.sub(r"[^A-Za-z0-9.]+", lambda m: "-" if "-" in m[0] else "_", ascii_stem)
     ascii_stem = re.sub(r"[-_.]{2,}", lambda m: "-" if "-" in m[0] else m[0][0], ascii_stem)
     ascii_stem = ascii_stem.strip("._-")
-    return f"{ascii_stem}.pdf" if re.search(r"[A-Za-z0-9]", ascii_stem) else ""
+    return f"{ascii_stem}.{extension}" if re.search(r"[A-Za-z0-9]", ascii_stem) else ""
 
 
-def _safe_filename(filename: str) -> str:
-    """Drop path parts, control characters and quotes; always end in ``.pdf``."""
+def _safe_filename(filename: str, extension: str = "pdf") -> str:
+    """Drop path parts, control characters and quotes; always end in ``.<extension>``."""
     name = re.split(r"[\\/]", filename)[-1]
     name = "".join(c for c in name if unicodedata.category(c)[0] != "C" and c not in "\"'")
     name = name.strip(" .")
-    if not name.lower().endswith(".pdf"):
-        name = f"{name or 'document'}.pdf"
+    if not name.lower().endswith(f".{extension}"):
+        name = f"{name or 'document'}.{extension}"
     return name
 
 

@@ -201,12 +201,18 @@ MARK = "PII-MARK"  # in every text reachable from the candidate who is purged
 KEEP = "KEEP-TEXT"  # the same for a candidate who is not: the purge must not touch it
 
 
+# A training enrolment points at the application that hired the person: what it holds
+# is the employee's own training, not the candidate's data, and it is not purged.
+EMPLOYEE_TABLES = frozenset({"training_enrolments"})
+
+
 def _candidate_tables() -> list[sa.Table]:
     """``candidates`` and every table whose rows belong to a candidate: walked from the
     model metadata along the foreign keys that point back at a table already reached."""
     reached = [db.metadata.tables["candidates"]]
     for table in reached:  # the list grows while it is walked
         reached += [child for child in db.metadata.sorted_tables if child not in reached
+                    and child.name not in EMPLOYEE_TABLES
                     and any(fk.column.table is table for fk in child.foreign_keys)]
     return reached
 

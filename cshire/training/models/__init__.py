@@ -1,0 +1,1 @@
+"""Training models, one module per area (journey, curriculum, enrolments, work, sandbox)."""

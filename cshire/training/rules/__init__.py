@@ -1,0 +1,1 @@
+"""Training rules that need no database: pure functions of plain values."""

@@ -1,0 +1,8 @@
+"""Training pages, one module per area.
+
+Importing this package imports every area module, which registers its routes on ``bp``.
+"""
+
+from cshire.training.views.blueprint import bp
+
+__all__ = ["bp"]
