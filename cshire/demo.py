@@ -16,8 +16,9 @@ def demo_steps() -> list[DemoStep]:
     from cshire.auth import demo as people
     from cshire.competencies import demo as competencies
     from cshire.interviews import demo as hiring
+    from cshire.training import demo as training
 
-    return [*people.STEPS, *competencies.STEPS, *hiring.STEPS]
+    return [*people.STEPS, *competencies.STEPS, *hiring.STEPS, *training.STEPS]
 
 
 def load_demo(lang: str) -> list[str]:

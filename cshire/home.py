@@ -4,8 +4,9 @@ in the order of the package arrows. Training and evaluations add their ``TODOS``
 from cshire.auth import todos as admin
 from cshire.interviews import todos as hiring
 from cshire.todos import Todo, TodoSource, collect
+from cshire.training import todos as training
 
-SOURCES: tuple[TodoSource, ...] = (*admin.TODOS, *hiring.TODOS)
+SOURCES: tuple[TodoSource, ...] = (*admin.TODOS, *hiring.TODOS, *training.TODOS)
 
 
 def home_todos(user) -> list[Todo]:

@@ -19,6 +19,10 @@ CASE_MODULES = [
     "tests.competencies.access_cases",
     "tests.interviews.access_design",
     "tests.interviews.access_process",
+    "tests.training.access_journey",
+    "tests.training.access_curriculum",
+    "tests.training.access_enrolments",
+    "tests.training.access_sandbox",
 ]
 
 

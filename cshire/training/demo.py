@@ -1,0 +1,3 @@
+"""Training's demo data: its ordered ``STEPS`` (see ``cshire/demo.py``)."""
+
+STEPS: tuple = ()
