@@ -83,6 +83,10 @@ NOT_GENERATED = {
         "training_enrolments", "training_added_modules", "training_progress", "quiz_attempts",
         "training_submissions", "sandbox_records", "sandbox_reflections", "stored_files",
     ), "training: not generated yet"),
+    **dict.fromkeys((
+        "customer_accounts", "journey_events", "kpi_values", "evaluation_cycles", "evaluations",
+        "evaluation_ratings", "development_goals",
+    ), "evaluations: not generated yet"),
 }
 
 

@@ -80,6 +80,7 @@ def _register_blueprints(app: Flask) -> None:
     from cshire import cli, error_pages, headers, main, request_input
     from cshire.auth.views import bp as auth_bp
     from cshire.competencies.views import bp as competencies_bp
+    from cshire.evaluations.views import bp as evaluations_bp
     from cshire.interviews.views import bp as interviews_bp
     from cshire.markdown import render_markdown
     from cshire.training.views import bp as training_bp
@@ -91,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(competencies_bp)
     app.register_blueprint(interviews_bp)
     app.register_blueprint(training_bp)
+    app.register_blueprint(evaluations_bp)
     error_pages.init_app(app)
     headers.init_app(app)
     cli.init_app(app)

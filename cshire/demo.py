@@ -15,10 +15,12 @@ def demo_steps() -> list[DemoStep]:
     # Imported here: the steps pull in every package, which the CLI needs only now.
     from cshire.auth import demo as people
     from cshire.competencies import demo as competencies
+    from cshire.evaluations import demo as evaluations
     from cshire.interviews import demo as hiring
     from cshire.training import demo as training
 
-    return [*people.STEPS, *competencies.STEPS, *hiring.STEPS, *training.STEPS]
+    return [*people.STEPS, *competencies.STEPS, *hiring.STEPS, *training.STEPS,
+            *evaluations.STEPS]
 
 
 def load_demo(lang: str) -> list[str]:

@@ -2,11 +2,14 @@
 in the order of the package arrows. Training and evaluations add their ``TODOS`` here."""
 
 from cshire.auth import todos as admin
+from cshire.evaluations import todos as evaluations
 from cshire.interviews import todos as hiring
 from cshire.todos import Todo, TodoSource, collect
 from cshire.training import todos as training
 
-SOURCES: tuple[TodoSource, ...] = (*admin.TODOS, *hiring.TODOS, *training.TODOS)
+SOURCES: tuple[TodoSource, ...] = (
+    *admin.TODOS, *hiring.TODOS, *training.TODOS, *evaluations.TODOS,
+)
 
 
 def home_todos(user) -> list[Todo]:

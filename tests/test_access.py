@@ -23,6 +23,9 @@ CASE_MODULES = [
     "tests.training.access_curriculum",
     "tests.training.access_enrolments",
     "tests.training.access_sandbox",
+    "tests.evaluations.access_imports",
+    "tests.evaluations.access_metrics",
+    "tests.evaluations.access_cycles",
 ]
 
 

@@ -1,0 +1,3 @@
+"""Evaluations' demo data: its ordered ``STEPS`` (see ``cshire/demo.py``)."""
+
+STEPS: tuple = ()

@@ -1,0 +1,67 @@
+"""Evaluations' error codes → translated text, and the labels of its choices.
+
+Every refusal of an evaluations rule is an ``EvaluationError`` with a code from one
+table, ``EvaluationError.messages``, merged at the end of this module from one section
+per area. A code has one meaning in the whole package.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+from cshire.csv_import import CsvImportError
+from cshire.errors import DomainError
+from cshire.evaluations.models.accounts import TouchModel
+from cshire.evaluations.models.cycles import EvaluationStatus, Rater
+
+
+class EvaluationError(DomainError):
+    """An evaluations rule refused the request; nothing was changed."""
+
+
+TOUCH_MODEL_LABELS = {
+    TouchModel.HIGH: _l("High touch"),
+    TouchModel.LOW: _l("Low touch"),
+    TouchModel.TECH: _l("Tech touch"),
+}
+
+EVALUATION_STATUS_LABELS = {
+    EvaluationStatus.DRAFT: _l("Draft"),
+    EvaluationStatus.SELF_SUBMITTED: _l("Self-review submitted"),
+    EvaluationStatus.MANAGER_SUBMITTED: _l("Manager review submitted"),
+    EvaluationStatus.SHARED: _l("Shared with the CSM"),
+    EvaluationStatus.ACKNOWLEDGED: _l("Acknowledged"),
+}
+
+RATER_LABELS = {Rater.SELF: _l("Self"), Rater.MANAGER: _l("Manager")}
+
+
+# ---------------------------------------------------------------------------
+# Section: imports (accounts, events, KPI values from CRM exports)
+# ---------------------------------------------------------------------------
+IMPORT_MESSAGES: dict = {
+}
+
+
+# ---------------------------------------------------------------------------
+# Section: metrics (periods, conversion, churn, KPI values)
+# ---------------------------------------------------------------------------
+METRICS_MESSAGES: dict = {
+    "bad_period": _l("Give a month like 2026-07 or a quarter like 2026-Q3."),
+}
+
+
+# ---------------------------------------------------------------------------
+# Section: cycles (evaluation cycles, ratings, plans, workflow, calibration)
+# ---------------------------------------------------------------------------
+CYCLE_MESSAGES: dict = {
+}
+
+
+# ---------------------------------------------------------------------------
+EvaluationError.messages = {**IMPORT_MESSAGES, **METRICS_MESSAGES, **CYCLE_MESSAGES}
+
+
+class EvaluationImportError(CsvImportError):
+    """A CRM export was refused: every bad row with its line and reason (the reader's
+    codes are merged in by ``CsvImportError``)."""
+
+    messages = IMPORT_MESSAGES

@@ -1,0 +1,1 @@
+"""Evaluation models, one module per area (accounts, kpis, cycles)."""

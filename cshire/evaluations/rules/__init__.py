@@ -1,0 +1,1 @@
+"""Evaluation rules that need no database: pure functions of plain values."""

@@ -1,0 +1,97 @@
+"""Journey metrics per CSM from the imported events: the one function the metrics page,
+its CSV export, the ``cshire metrics`` command and the evaluation form's KPI section all
+call, so they show the same numbers."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from cshire.auth.models import User
+from cshire.evaluations.models.accounts import CustomerAccount, JourneyEvent
+from cshire.evaluations.rules.metrics import (
+    AccountHistory,
+    ChurnMetric,
+    StepMetric,
+    churn,
+    combined,
+    step_metrics,
+    weakest_step,
+)
+from cshire.evaluations.rules.periods import Period
+from cshire.extensions import db
+from cshire.training.models.journey import Journey
+
+
+@dataclass
+class CsmMetrics:
+    csm: User
+    steps: list[StepMetric]
+    churn: ChurnMetric
+    accounts: int
+
+    @property
+    def weakest(self) -> StepMetric | None:
+        return weakest_step(self.steps)
+
+
+@dataclass
+class TeamMetrics:
+    journey: Journey
+    period: Period
+    as_of: date
+    window_days: int | None
+    members: list[CsmMetrics]
+    steps: list[StepMetric]  # the members' counts added up
+    churn: ChurnMetric
+
+    @property
+    def weakest(self) -> StepMetric | None:
+        return weakest_step(self.steps)
+
+
+def histories(journey: Journey, owner_ids: Iterable[int]) -> dict[int, list[AccountHistory]]:
+    """Every account of these owners with its events on ``journey``, by owner (one
+    query; accounts with no events on the journey are left out)."""
+    owner_ids = list(owner_ids)
+    if not owner_ids:
+        return {}
+    rows = db.session.execute(
+        select(CustomerAccount.id, CustomerAccount.owner_id, JourneyEvent.stage_code,
+               JourneyEvent.entered_on)
+        .join(JourneyEvent, JourneyEvent.account_id == CustomerAccount.id)
+        .where(CustomerAccount.owner_id.in_(owner_ids), JourneyEvent.journey_id == journey.id)
+    )
+    events: dict[tuple[int, int], list[tuple[str, date]]] = defaultdict(list)
+    for account_id, owner_id, stage_code, entered_on in rows:
+        events[(owner_id, account_id)].append((stage_code, entered_on))
+    by_owner: dict[int, list[AccountHistory]] = defaultdict(list)
+    for (owner_id, account_id), account_events in events.items():
+        by_owner[owner_id].append(AccountHistory(account_id, owner_id, tuple(account_events)))
+    return by_owner
+
+
+def team_metrics(journey: Journey, period: Period, members: list[User], *,
+                 as_of: date | None = None, window_days: int | None = None) -> TeamMetrics:
+    """Metrics of each of ``members`` (in the order given) and of them together."""
+    as_of = as_of or date.today()
+    stages = [stage.code for stage in journey.stages]
+    by_owner = histories(journey, [m.id for m in members])
+    rows = []
+    for member in members:
+        owned = by_owner.get(member.id, [])
+        rows.append(CsmMetrics(
+            csm=member,
+            steps=step_metrics(owned, stages, period, as_of=as_of, window_days=window_days),
+            churn=churn(owned, period),
+            accounts=len(owned),
+        ))
+    every_history = [h for owned in by_owner.values() for h in owned]
+    return TeamMetrics(
+        journey=journey, period=period, as_of=as_of, window_days=window_days, members=rows,
+        steps=combined([r.steps for r in rows]) if rows else step_metrics(
+            [], stages, period, as_of=as_of),
+        churn=churn(every_history, period),
+    )
