@@ -287,7 +287,8 @@ def _at(day: date, days: float = 0, hour: int = 10) -> datetime:
 
 @dataclass
 class _Person:
-    """One enrolment being simulated: its random stream and its mentor."""
+    """One enrolment being simulated, with a random stream of its own (one person's
+    path does not change when another's does)."""
 
     enrolment: Enrolment
     rng: random.Random
@@ -445,8 +446,11 @@ class _Work:
         friction = self.friction[milestone.code]
         stuck = status == MilestoneStatus.STUCK
         skipped = status == MilestoneStatus.SKIPPED
-        minutes = round(friction["minutes"] * person.rng.uniform(0.6, 1.5) * (1.6 if stuck else 1))
-        difficulty = round(friction["difficulty"] + person.rng.gauss(0, 0.6) + (0.8 if stuck else 0))
+        # Being stuck costs time and makes the milestone feel harder.
+        minutes = round(friction["minutes"] * person.rng.uniform(0.6, 1.5)
+                        * (1.6 if stuck else 1))
+        difficulty = round(friction["difficulty"] + person.rng.gauss(0, 0.6)
+                           + (0.8 if stuck else 0))
         notes = friction["stuck_notes"]
         record = SandboxRecord(
             enrolment_id=person.enrolment.id, module_id=module.id, milestone_id=milestone.id,
