@@ -327,7 +327,7 @@ class _Work:
             enrolment.signed_off_on = min(person.start + timedelta(days=last + 3), date.today())
             enrolment.signed_off_at = _at(enrolment.signed_off_on)
             enrolment.signed_off_by_id = enrolment.mentor_id
-            enrolment.sign_off_note = self.texts["approved"][2][self.lang]
+            enrolment.sign_off_note = self.texts["sign_off"][self.lang]
             enrolment.promoted_to_csm = True
 
     def half_way(self, enrolment: Enrolment) -> None:

@@ -84,6 +84,7 @@ DEMO_TRAINING = record(
         answers=Items(BILINGUAL),  # one per assignment, in curriculum order
         approved=Items(BILINGUAL),  # a mentor's comments approving a round
         revise=Items(BILINGUAL),  # … asking for changes
+        sign_off=BILINGUAL,  # the note of a field-readiness sign-off
         reflections=Items(record(what_was_hard=BILINGUAL, where_stuck=BILINGUAL,
                                  tell_customers=BILINGUAL, improvement=BILINGUAL)),
     ),
