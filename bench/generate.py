@@ -36,19 +36,13 @@ from bench.context import (
 from bench.design import generate_design
 from bench.foundation import generate_competencies, generate_people
 from bench.process import generate_process
+from bench.training import generate_training
 
 __all__ = ["BENCH_ADMIN", "BENCH_INTERVIEWER", "BENCH_MANAGER", "BENCH_PASSWORD",
            "NOT_GENERATED", "SCALES", "Scale", "generate"]
 
 
 # --- areas later issues fill in ---------------------------------------------------------
-
-
-def generate_training(ctx: Context) -> None:
-    """Success journeys, curricula, enrolments: not modelled yet (the training issue
-    adds the tables); ``new_hires_in_training`` is the target when it does."""
-    ctx.report.skipped = (f"not modelled yet ({ctx.scale.new_hires_in_training:,} "
-                          "new hires in training at this scale)")
 
 
 def generate_evaluations(ctx: Context) -> None:

@@ -43,6 +43,7 @@ def test_generator_makes_the_scale_it_names(generated):
     assert _count("candidates") == _count("applications") == TINY.candidates
     assert _count("scorecards") == TINY.scorecards
     assert _count("high_performer_profiles") == TINY.profiles
+    assert _count("training_enrolments") == TINY.new_hires_in_training
     # Every past scorecard answers each kit question; upcoming interviews have none yet.
     assert 0.5 * TINY.question_ratings <= _count("scorecard_answers") <= TINY.question_ratings
 

@@ -17,11 +17,12 @@ from cshire.content.loader import CONTENT_DIR, ContentError, load
 from cshire.interviews.demo_content import CANDIDATES, DEMO_HIRING, RATINGS
 from cshire.interviews.demo_simulation import HABITS
 from cshire.interviews.question_seed import QUESTION_FILE, QUESTION_TYPES
+from cshire.training.demo_content import DEMO_TRAINING
 from tests.bilingual import assert_clean_bilingual, assert_languages_match
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 KINDS = {"starter_sets": STARTER_SET, "questions": QUESTION_FILE,
-         "demo_people": DEMO_TEAM, "demo_hiring": DEMO_HIRING}
+         "demo_people": DEMO_TEAM, "demo_hiring": DEMO_HIRING, "demo_training": DEMO_TRAINING}
 CONTENT_FILES = sorted(CONTENT_DIR.glob("*/*.json"))
 SET_NAMES = sorted(p.stem for p in CONTENT_DIR.glob("starter_sets/*.json"))
 QUESTION_FILE_NAMES = sorted(p.stem for p in CONTENT_DIR.glob("questions/*.json"))
