@@ -200,7 +200,7 @@ def create_module(curriculum: Curriculum, data: ModuleInput, *,
     """A new module, last of the curriculum (shown last of its stage)."""
     last = db.session.scalar(select(func.max(TrainingModule.position))
                              .where(TrainingModule.curriculum_id == curriculum.id))
-    module = TrainingModule(curriculum=curriculum, position=(last or 0) + 1)
+    module = TrainingModule(curriculum_id=curriculum.id, position=(last or 0) + 1)
     _apply_module(module, curriculum, data)
     db.session.add(module)
     db.session.flush()
