@@ -28,12 +28,10 @@ from tests.training import factories as make
 
 
 def _input(module, **changes) -> ModuleInput:
-    values = dict(kind=module.kind, stage_id=module.stage_id, title_en=module.title_en,
-                  title_ja=module.title_ja, body_en=module.body_en, body_ja=module.body_ja,
-                  due_days=module.due_days, required=module.required,
-                  competency_ids=tuple(c.id for c in module.competencies),
-                  pass_mark=module.pass_mark, max_attempts=module.max_attempts,
-                  sandbox_url=module.sandbox_url)
+    names = ("kind", "stage_id", "title_en", "title_ja", "body_en", "body_ja", "due_days",
+             "required", "pass_mark", "max_attempts", "sandbox_url")
+    values = {name: getattr(module, name) for name in names}
+    values["competency_ids"] = tuple(c.id for c in module.competencies)
     return ModuleInput(**{**values, **changes})
 
 
