@@ -68,7 +68,7 @@ CURRICULUM_MESSAGES: dict = {
     "module_stage_invalid": _l("Choose a stage of the curriculum's journey."),
     "module_title_required": _l("Give the module a title in English or Japanese."),
     "due_days_range": _l("The due date must be between 0 and 365 days after the start."),
-    "pass_mark_required": _l("Set the pass mark of the quiz, from 0 to 100 %."),
+    "pass_mark_required": _l("Set the quiz's pass mark: a percentage from 0 to 100."),
     "max_attempts_range": _l("Allow at least one attempt, or leave the limit empty."),
     "sandbox_url_required": _l(
         "Give the address of the product's sandbox (starting with http:// or https://)."),

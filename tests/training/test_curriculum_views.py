@@ -73,7 +73,7 @@ def test_a_refused_module_keeps_the_input_and_says_why(app, as_role):
         "kind": "quiz", "stage_id": curriculum.journey.stages[0].id, "title_en": "Kept title",
         "due_days": "7", "pass_mark": ""})
     assert response.status_code == 200
-    assert "Set the pass mark of the quiz" in _text(response)
+    assert "Set the quiz&#39;s pass mark" in _text(response)
     assert 'value="Kept title"' in _text(response)
     assert db.session.query(TrainingModule).count() == 0
 
