@@ -7,12 +7,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager
 
 from cshire.extensions import db
 from cshire.timezones import is_zone
 from cshire.training.messages import TrainingError
 from cshire.training.models.curriculum import TrainingModule
 from cshire.training.models.enrolments import AddedModule, Enrolment
+from cshire.training.models.journey import JourneyStage
 from cshire.training.models.work import ModuleProgress, ProgressStatus, Submission
 from cshire.training.rules.progress import Step, due_on, unlocked_stages
 from cshire.uploads import StoredFile
@@ -27,9 +29,11 @@ def plan_modules(enrolment: Enrolment) -> list[tuple[TrainingModule, bool]]:
         ModuleProgress.enrolment_id == enrolment.id)
     modules = db.session.scalars(
         select(TrainingModule)
+        .join(JourneyStage, JourneyStage.id == TrainingModule.stage_id)
+        .options(contains_eager(TrainingModule.stage))
         .where(TrainingModule.curriculum_id == enrolment.curriculum_id,
                or_(TrainingModule.archived_at.is_(None), TrainingModule.id.in_(worked_on)))
-        .order_by(TrainingModule.position, TrainingModule.id)
+        .order_by(JourneyStage.position, TrainingModule.position, TrainingModule.id)
     ).all()
     added_ids = set(db.session.scalars(added))
     return [(m, not m.is_archived and (m.required or m.id in added_ids)) for m in modules]
@@ -42,7 +46,7 @@ def progress_by_module(enrolment: Enrolment) -> dict[int, ModuleProgress]:
 
 
 def enrolment_steps(enrolment: Enrolment) -> list[Step]:
-    """The plan as pure ``Step`` values for the rules (three queries)."""
+    """The plan as pure ``Step`` values for the rules (two queries)."""
     progress = progress_by_module(enrolment)
     return [
         Step(module_id=module.id, stage_position=module.stage.position,
