@@ -46,7 +46,7 @@ def progress_by_module(enrolment: Enrolment) -> dict[int, ModuleProgress]:
 
 
 def enrolment_steps(enrolment: Enrolment) -> list[Step]:
-    """The plan as pure ``Step`` values for the rules (two queries)."""
+    """The plan as pure ``Step`` values for the rules (three queries)."""
     progress = progress_by_module(enrolment)
     return [
         Step(module_id=module.id, stage_position=module.stage.position,
