@@ -9,7 +9,7 @@ from cshire.training.models.work import ReviewOutcome
 
 
 class ReviewForm(FlaskForm):
-    outcome = RadioField(_l("Your review"), choices=[
+    outcome = RadioField(_l("Outcome"), choices=[
         (ReviewOutcome.APPROVED.value, _l("Approve: the module is passed")),
         (ReviewOutcome.REVISE.value, _l("Ask for changes: they hand in a new round")),
     ], validators=[Optional()])

@@ -106,10 +106,10 @@ def statuses_of(enrolments: Sequence[Enrolment], organisation_zone: str,
     added = {(e, m) for e, m in db.session.execute(
         select(AddedModule.enrolment_id, AddedModule.module_id)
         .where(AddedModule.enrolment_id.in_(ids)))}
-    waiting = {e: n for e, n in db.session.execute(
+    waiting = dict(db.session.execute(
         select(Submission.enrolment_id, func.count(Submission.id))
         .where(Submission.enrolment_id.in_(ids), Submission.reviewed_at.is_(None))
-        .group_by(Submission.enrolment_id))}
+        .group_by(Submission.enrolment_id)).all())
     result = []
     for enrolment in enrolments:
         plan = [m for m in modules_by_curriculum[enrolment.curriculum_id]
