@@ -39,6 +39,8 @@ NAV_LINKS: tuple[NavLink, ...] = (
             MANAGERS | {Role.INTERVIEWER}),
     NavLink("interviews.openings", _l("Openings"),
             _l("Openings, candidates, scorecards and hiring decisions."), MANAGERS),
+    NavLink("training.home", _l("Training"),
+            _l("Onboarding plans, the mentor's review queue and field readiness."), ALL),
     NavLink("interviews.analytics", _l("Interviewer agreement"),
             _l("Do interviewers agree? Reliability, calibration and question statistics."),
             MANAGERS),

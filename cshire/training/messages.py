@@ -120,6 +120,57 @@ ENROLMENT_MESSAGES: dict = {
     "awaiting_review": _l(
         "Your last round is waiting for your mentor's review; you can hand in again "
         "once they have answered."),
+    # Enrolment
+    "curriculum_required": _l("Choose a curriculum."),
+    "curriculum_archived": _l("This curriculum is archived; choose a current one."),
+    "mentor_required": _l("Choose a mentor."),
+    "mentor_not_eligible": _l(
+        "The mentor must be an active CSM, interviewer or manager."),
+    "mentor_is_new_hire": _l("A new hire cannot be their own mentor."),
+    "start_date_required": _l("Give the start date."),
+    "new_hires_required": _l("Choose at least one new hire."),
+    "not_a_new_hire": _l("%(name)s is not an active user with the new hire role."),
+    "already_enrolled": _l("%(name)s is already enrolled on this curriculum."),
+    "cohort_name_required": _l(
+        "Several new hires start together as a cohort: give the cohort a name."),
+    "cohort_name_taken": _l("A cohort named “%(name)s” already exists."),
+    "application_for_one": _l(
+        "A hired application belongs to one new hire: enrol them on their own."),
+    "application_not_hired": _l(
+        "Choose a hired application of an opening you manage."),
+    "application_linked": _l(
+        "This application is already linked to another enrolment on this curriculum."),
+    "module_not_optional": _l(
+        "Only a current optional module of this curriculum can be added to the plan."),
+    "module_already_added": _l("This module is already on the new hire's plan."),
+    # Reviews
+    "not_a_supervisor": _l(
+        "Only the new hire's mentor, their manager or an admin may do this."),
+    "own_work": _l("You cannot review your own work."),
+    "already_reviewed": _l(
+        "This round was already reviewed by %(who)s at %(when)s; nothing was changed."),
+    "not_latest_round": _l("Only the latest round can be reviewed."),
+    "outcome_required": _l("Choose approve or ask for changes."),
+    "comment_required": _l("Say what to change: a comment is required when asking for changes."),
+    # Assignments
+    "not_an_assignment": _l("This module is not an assignment."),
+    "not_your_enrolment": _l("Only the new hire hands in their own work."),
+    "hand_in_empty": _l("Write your answer or attach a file (an image or a PDF)."),
+    # Readiness
+    "not_ready": _l(
+        "Not ready yet: every required module must be passed before signing off."),
+    "already_signed_off": _l("This new hire was already signed off on %(date)s."),
+    "sign_off_date_required": _l("Give the date of the sign-off."),
+}
+
+# The history of an enrolment: what each audited field is called.
+ENROLMENT_AUDIT_LABELS = {
+    "mentor": _l("Mentor"),
+    "start_date": _l("Start date"),
+    "added_module": _l("Module added to the plan"),
+    "signed_off_on": _l("Ready for the field on"),
+    "sign_off_note": _l("Sign-off note"),
+    "promoted_to_csm": _l("Role changed to CSM"),
 }
 
 

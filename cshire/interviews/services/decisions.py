@@ -294,6 +294,31 @@ def candidate_scorecard(application: Application, viewer: User) -> CandidateScor
     )
 
 
+def submitted_competency_scores(application_id: int) -> list[CompetencyScore]:
+    """Per competency of the opening's profile, every submitted rating of the
+    application, as the candidate scorecard counts them — for training's interview
+    gaps of a hired new hire. Aggregates only (no scorecard, note or interviewer is
+    returned), so no viewer's independence is at stake. Four queries."""
+    application = db.session.scalar(
+        select(Application).where(Application.id == application_id).options(
+            joinedload(Application.opening).joinedload(Opening.profile)
+            .selectinload(HighPerformerProfile.entries)
+            .joinedload(ProfileCompetency.competency)))
+    if application is None:
+        return []
+    scores = {e.competency_id: CompetencyScore(e.competency, e.weight, e.target_level)
+              for e in application.opening.profile.entries}
+    submitted = list(db.session.scalars(
+        select(Scorecard.id).join(Interview, Scorecard.interview_id == Interview.id)
+        .where(Interview.application_id == application_id,
+               Scorecard.status == ScorecardStatus.SUBMITTED.value)))
+    for by_competency in _ratings(submitted).values():
+        for competency_id, values in by_competency.items():
+            if competency_id in scores:
+                scores[competency_id].ratings.extend(values)
+    return list(scores.values())
+
+
 def _ratings(scorecard_ids: list[int]) -> dict[int, dict[int, list[int]]]:
     """Scorecard id → competency id → its ratings, as plain values (one query: the
     page needs numbers, not answer objects with their question texts)."""

@@ -3,7 +3,14 @@
 Importing this package imports every area module, which registers its routes on ``bp``.
 """
 
-from cshire.training.views import curriculum, quizzes
+from cshire.training.views import (
+    assignments,
+    curriculum,
+    enrolments,
+    quizzes,
+    readiness,
+    reviews,
+)
 from cshire.training.views.blueprint import bp
 
-__all__ = ["bp", "curriculum", "quizzes"]
+__all__ = ["assignments", "bp", "curriculum", "enrolments", "quizzes", "readiness", "reviews"]
