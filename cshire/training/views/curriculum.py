@@ -276,11 +276,9 @@ def locked_page(enrolment: Enrolment, module: TrainingModule):
                            plan_url=plan_url(enrolment)), 403
 
 
-def plan_url(enrolment: Enrolment) -> str | None:
-    """The enrolment's plan page, once the enrolments area provides it."""
-    if "training.enrolment" not in current_app.view_functions:
-        return None
-    return url_for("training.enrolment", enrolment_id=enrolment.id)
+def plan_url(enrolment: Enrolment) -> str:
+    """The enrolment's plan page."""
+    return url_for("training.enrolment_detail", enrolment_id=enrolment.id)
 
 
 def module_context(enrolment: Enrolment, module: TrainingModule) -> dict:
