@@ -31,7 +31,7 @@ from datetime import date
 from decimal import Decimal
 from typing import IO, Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 
 from cshire import cache
 from cshire.auth.models import User
@@ -216,15 +216,16 @@ def import_accounts(source: IO[bytes] | bytes, *, max_rows: int | None, dry_run:
     return summary
 
 
+_ACCOUNT_FIELDS = ("external_id", "name", "owner_id", "touch_model", "arr", "created_at",
+                   "updated_at")
+
+
 def _write_accounts(creates: list[tuple], updates: list[tuple],
                     progress: Progress | None) -> None:
     table, now = CustomerAccount.__table__, utcnow()
     total, done = len(creates) + len(updates), 0
     for batch in in_batches(creates, WRITE_BATCH):
-        db.session.execute(insert(table), [
-            {"external_id": external_id, "name": name, "owner_id": owner_id,
-             "touch_model": touch, "arr": arr, "created_at": now, "updated_at": now}
-            for external_id, name, owner_id, touch, arr in batch])
+        _insert_rows(table, _ACCOUNT_FIELDS, [(*row, now, now) for row in batch])
         done += len(batch)
         _report(progress, "write", done, total)
     statement = (update(table).where(table.c.id == bindparam("account_id"))
@@ -305,9 +306,8 @@ def import_events(journey_code: str, source: IO[bytes] | bytes, *, max_rows: int
     journey = find_journey(journey_code)
     keys = _EventKeys([stage.code for stage in journey.stages] + [CHURNED])
     stage_list = ", ".join(keys.codes[:-1])
-    accounts: dict[str, int] = {external_id: account_id for external_id, account_id in
-                                db.session.execute(select(CustomerAccount.external_id,
-                                                          CustomerAccount.id))}
+    accounts: dict[str, int] = dict(db.session.execute(  # type: ignore[arg-type]
+        select(CustomerAccount.external_id, CustomerAccount.id)).all())
     reader, stream = _reader(source, EVENT_COLUMNS, max_rows)
     summary, new, in_file = ImportSummary(), set(), set()
     for row in _tracked(reader, stream, progress):
@@ -354,16 +354,18 @@ def _drop_stored_events(journey_id: int, keys: _EventKeys, account_ids: set[int]
             sample.outcome = "duplicate"
 
 
+_EVENT_FIELDS = ("account_id", "journey_id", "stage_code", "entered_on", "imported_at")
+
+
 def _write_events(journey_id: int, keys: _EventKeys, new: set[int],
                   progress: Progress | None) -> None:
-    table, now, done = JourneyEvent.__table__, utcnow(), 0
+    now, done = utcnow(), 0
     for batch in in_batches(sorted(new), WRITE_BATCH):  # in index order
         rows = []
         for key in batch:
             account_id, code, day = keys.parts(key)
-            rows.append({"account_id": account_id, "journey_id": journey_id,
-                         "stage_code": code, "entered_on": day, "imported_at": now})
-        db.session.execute(insert(table), rows)
+            rows.append((account_id, journey_id, code, day, now))
+        _insert_rows(JourneyEvent.__table__, _EVENT_FIELDS, rows)
         done += len(batch)
         _report(progress, "write", done, len(new))
     if new:
@@ -421,15 +423,16 @@ def _kpi_values(user_ids: Iterable[int]) -> dict[tuple, tuple]:
     return found
 
 
+_KPI_FIELDS = ("user_id", "metric", "period", "value", "n", "note", "entered_by_id",
+               "entered_at")
+
+
 def _write_kpis(creates: list[tuple], updates: list[tuple], actor_id: int | None,
                 progress: Progress | None) -> None:
     table, now = KpiValue.__table__, utcnow()
     total, done = len(creates) + len(updates), 0
     for batch in in_batches(creates, WRITE_BATCH):
-        db.session.execute(insert(table), [
-            {"user_id": user_id, "metric": metric, "period": period, "value": value, "n": n,
-             "note": "", "entered_by_id": actor_id, "entered_at": now}
-            for user_id, metric, period, value, n in batch])
+        _insert_rows(table, _KPI_FIELDS, [(*row, "", actor_id, now) for row in batch])
         done += len(batch)
         _report(progress, "write", done, total)
     statement = (update(table).where(table.c.id == bindparam("value_id"))
@@ -443,6 +446,25 @@ def _write_kpis(creates: list[tuple], updates: list[tuple], actor_id: int | None
         _report(progress, "write", done, total)
     if total:
         cache.bump()
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _insert_rows(table: Table, fields: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples of ``fields``) into ``table`` in the session's
+    transaction. On PostgreSQL (psycopg) with COPY: an executemany of INSERTs runs each
+    row as a statement of its own, tens of times slower. Elsewhere, one executemany."""
+    connection = db.session.connection()
+    if connection.dialect.driver == "psycopg":
+        statement = f"COPY {table.name} ({', '.join(fields)}) FROM STDIN"
+        with connection.connection.dbapi_connection.cursor() as cursor, \
+                cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        connection.execute(insert(table), [dict(zip(fields, row, strict=True))
+                                           for row in rows])
 
 
 # --- reading ----------------------------------------------------------------------------
