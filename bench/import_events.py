@@ -57,8 +57,13 @@ class ImportTiming:
         """The import's time over the reader's alone on the same file."""
         return self.import_s / self.reader_s
 
+    def within_target(self) -> bool:
+        """Under a minute for 500,000 events (pro rata; no verdict on a small file,
+        whose time is mostly the app's start)."""
+        return self.events < 100_000 or self.import_s < TARGET_SECONDS * self.events / 500_000
+
     def lines(self) -> list[str]:
-        ok = "OK" if self.import_s < TARGET_SECONDS * self.events / 500_000 else "TOO SLOW"
+        ok = "OK" if self.within_target() else "TOO SLOW"
         return [
             f"import-events · {self.events:,} events over {self.accounts:,} accounts · "
             f"{self.database}",
@@ -189,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--events must be at least 1")
     timing = measure(args.events, args.database_url, reset=args.reset)
     print("\n".join(timing.lines()))
-    return 0 if timing.import_s < TARGET_SECONDS * args.events / 500_000 else 1
+    return 0 if timing.within_target() else 1
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ is imported and the command exits with status 1. ``--dry-run`` checks and counts
 ``register(group)`` adds the commands to the ``cshire`` group (see ``cshire/cli.py``).
 """
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,7 +103,7 @@ def _progress_bars() -> Iterator[Callable[[str, int, int], None]]:
             for other in bars.values():
                 other.render_finish()
             bar = bars[phase] = click.progressbar(length=max(total, 1), label=labels[phase],
-                                                  file=click.get_text_stream("stderr"))
+                                                  file=sys.stderr)
         bar.update(done - bar.pos)
 
     try:

@@ -25,5 +25,5 @@ class ConfirmImportForm(FlaskForm):
     """The checked file (base64 of its bytes, so Shift_JIS arrives intact) and the
     journey of an events import: the import checks it all again before writing."""
 
-    data = HiddenField(validators=[InputRequired()])
+    content = HiddenField(validators=[InputRequired()])
     journey = HiddenField()

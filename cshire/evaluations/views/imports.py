@@ -67,7 +67,7 @@ def import_preview(kind: str):
             "import_too_large", {"max": IMPORT_MAX_BYTES // (1024 * 1024)})]
         return _index(forms)
     journey = form.journey.data if kind == "events" else ""
-    confirm = ConfirmImportForm(formdata=None, data=base64.b64encode(data).decode("ascii"),
+    confirm = ConfirmImportForm(formdata=None, content=base64.b64encode(data).decode("ascii"),
                                 journey=journey)
     try:
         summary, problems = _run(kind, data, journey, dry_run=True), []
@@ -146,7 +146,7 @@ def _preview(kind: str, journey: str, summary: ImportSummary | None, problems: l
 
 def _carried_file(form: ConfirmImportForm) -> bytes | None:
     """The file the preview checked, or None when the field was not a whole file."""
-    text = form.data.data or ""
+    text = form.content.data or ""
     if len(text) > (IMPORT_MAX_BYTES + 2) // 3 * 4:
         return None
     try:
