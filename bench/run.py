@@ -28,6 +28,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from bench import import_events as import_bench
 from bench import pages as page_registry
 from bench.generate import SCALES, create_bench_app, generate
 from bench.load import (
@@ -131,7 +132,21 @@ def measure(args: argparse.Namespace) -> int:
     finally:
         stop(process)
     _report(args, results, meta, missing)
-    return 0 if all(r.errors == 0 for r in results) else 1
+    imported = _import_events(args.import_events)
+    return 0 if all(r.errors == 0 for r in results) and imported else 1
+
+
+def _import_events(events: int) -> bool:
+    """The CLI import of ``events`` journey events into a scratch SQLite database
+    (bench/import_events.py), after the pages; False when slower than its target."""
+    if not events:
+        return True
+    timing = import_bench.measure(events)
+    print("\n" + "\n".join(timing.lines()))
+    out = OUT / "results-import-events.json"
+    out.write_text(json.dumps({"measured": _now(), **timing.as_dict()}, indent=2))
+    print(f"written to {out.relative_to(PROJECT_ROOT)}")
+    return timing.within_target()
 
 
 def _after_writes(args: argparse.Namespace, app: Flask, name: str, base: str, path: str,
@@ -290,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
                         help='writes (each timed) per "after a write" page')
     parser.add_argument("--regenerate", action="store_true",
                         help="rebuild the database even if it is up to date")
+    parser.add_argument("--import-events", type=int, default=500_000, metavar="N",
+                        help="then time the CLI import of N journey events (0: skip)")
     parser.add_argument("--list", action="store_true", help="list the pages and exit")
     args = parser.parse_args(argv)
     if not 1 <= args.seconds <= 120:

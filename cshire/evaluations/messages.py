@@ -38,6 +38,32 @@ RATER_LABELS = {Rater.SELF: _l("Self"), Rater.MANAGER: _l("Manager")}
 # Section: imports (accounts, events, KPI values from CRM exports)
 # ---------------------------------------------------------------------------
 IMPORT_MESSAGES: dict = {
+    # Whole file
+    "unknown_journey": _l("There is no journey with the code “%(code)s”. Import the journey "
+                          "first, or check the code."),
+    "import_too_large": _l("The file is larger than %(max)s MB. Import a file this large "
+                           "from the command line (flask cshire import-…), or split it."),
+    "import_expired": _l("The file to import was not received intact. Upload it again."),
+    # One value
+    "import_period": _l("%(column)s: “%(value)s” is not a period; write a month like 2026-07 "
+                        "or a quarter like 2026-Q3."),
+    "import_metric": _l("%(column)s: “%(value)s” is not a metric code; use lower-case "
+                        "letters, digits, “-” and “_”, e.g. nps or csat."),
+    "import_entered_at": _l("%(column)s: “%(value)s” is not a date; write it as YYYY-MM-DD "
+                            "(a date and time such as 2026-07-05T10:00:00 counts as its "
+                            "date)."),
+    # One row against the others or the database
+    "owner_unknown": _l("owner_email: no user has the email %(email)s."),
+    "owner_inactive": _l("owner_email: %(email)s is deactivated; give an active owner."),
+    "kpi_user_unknown": _l("email: no user has the email %(email)s."),
+    "account_duplicate": _l("external_id: %(external_id)s is also on line %(first)s; each "
+                            "account may appear once."),
+    "account_unknown": _l("account_external_id: no account has the id %(external_id)s; "
+                          "import the accounts first."),
+    "stage_unknown": _l("stage: “%(stage)s” is not a stage of the journey %(journey)s "
+                        "(%(stages)s) nor “churned”."),
+    "kpi_duplicate": _l("%(email)s, %(metric)s, %(period)s is also on line %(first)s; each "
+                        "value may appear once."),
 }
 
 
