@@ -3,10 +3,11 @@ pass, opens a module, and hands work in for review. Every area (lessons, quizzes
 assignments, the sandbox exercise, the home page, sign-off) goes through here.
 """
 
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
 from cshire.extensions import db
@@ -20,23 +21,53 @@ from cshire.training.rules.progress import Step, due_on, unlocked_stages
 from cshire.uploads import StoredFile
 
 
-def plan_modules(enrolment: Enrolment) -> list[tuple[TrainingModule, bool]]:
-    """(module, must pass) for every module on the new hire's plan, in curriculum order:
-    live required modules, live optional ones (must pass when added for them), and
-    archived ones they already have results on (kept, never required)."""
-    added = select(AddedModule.module_id).where(AddedModule.enrolment_id == enrolment.id)
-    worked_on = select(ModuleProgress.module_id).where(
-        ModuleProgress.enrolment_id == enrolment.id)
-    modules = db.session.scalars(
+def curriculum_modules_query(curriculum_ids):
+    """Every module of these curricula with its stage, in plan order (stage, then
+    position) — archived ones included: ``plan_steps`` decides which a new hire keeps."""
+    return (
         select(TrainingModule)
         .join(JourneyStage, JourneyStage.id == TrainingModule.stage_id)
         .options(contains_eager(TrainingModule.stage))
-        .where(TrainingModule.curriculum_id == enrolment.curriculum_id,
-               or_(TrainingModule.archived_at.is_(None), TrainingModule.id.in_(worked_on)))
+        .where(TrainingModule.curriculum_id.in_(list(curriculum_ids)))
         .order_by(JourneyStage.position, TrainingModule.position, TrainingModule.id)
-    ).all()
-    added_ids = set(db.session.scalars(added))
-    return [(m, not m.is_archived and (m.required or m.id in added_ids)) for m in modules]
+    )
+
+
+def plan_steps(enrolment: Enrolment, modules: Sequence[TrainingModule],
+               statuses: Mapping[int, str], added_ids: Collection[int]) -> list[Step]:
+    """THE plan rule: live modules, and archived ones the new hire has results on (kept,
+    never required); must pass = required in the curriculum or added for them.
+    ``statuses``: module id → progress status of this enrolment."""
+    return [
+        Step(module_id=module.id, stage_position=module.stage.position,
+             position=module.position,
+             required=not module.is_archived and (module.required or module.id in added_ids),
+             status=statuses.get(module.id, ProgressStatus.NOT_STARTED.value),
+             due_on=due_on(enrolment.start_date, module.due_days), kind=module.kind)
+        for module in modules
+        if module.curriculum_id == enrolment.curriculum_id
+        and (not module.is_archived or module.id in statuses)
+    ]
+
+
+def plan_modules(enrolment: Enrolment) -> list[tuple[TrainingModule, bool]]:
+    """(module, must pass) for every module on the new hire's plan, in plan order."""
+    modules = {m.id: m for m in db.session.scalars(
+        curriculum_modules_query([enrolment.curriculum_id]))}
+    steps = plan_steps(enrolment, list(modules.values()), _statuses(enrolment),
+                       _added_ids(enrolment))
+    return [(modules[step.module_id], step.required) for step in steps]
+
+
+def _statuses(enrolment: Enrolment) -> dict[int, str]:
+    return dict(db.session.execute(
+        select(ModuleProgress.module_id, ModuleProgress.status)
+        .where(ModuleProgress.enrolment_id == enrolment.id)).all())
+
+
+def _added_ids(enrolment: Enrolment) -> set[int]:
+    return set(db.session.scalars(
+        select(AddedModule.module_id).where(AddedModule.enrolment_id == enrolment.id)))
 
 
 def progress_by_module(enrolment: Enrolment) -> dict[int, ModuleProgress]:
@@ -47,15 +78,8 @@ def progress_by_module(enrolment: Enrolment) -> dict[int, ModuleProgress]:
 
 def enrolment_steps(enrolment: Enrolment) -> list[Step]:
     """The plan as pure ``Step`` values for the rules (three queries)."""
-    progress = progress_by_module(enrolment)
-    return [
-        Step(module_id=module.id, stage_position=module.stage.position,
-             position=module.position, required=must_pass,
-             status=progress[module.id].status if module.id in progress
-             else ProgressStatus.NOT_STARTED.value,
-             due_on=due_on(enrolment.start_date, module.due_days), kind=module.kind)
-        for module, must_pass in plan_modules(enrolment)
-    ]
+    modules = db.session.scalars(curriculum_modules_query([enrolment.curriculum_id])).all()
+    return plan_steps(enrolment, modules, _statuses(enrolment), _added_ids(enrolment))
 
 
 def ensure_unlocked(enrolment: Enrolment, module: TrainingModule) -> None:

@@ -10,7 +10,6 @@ from datetime import date
 from functools import cached_property
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
 
 from cshire.audit import Change, ensure_current, record_changes
 from cshire.auth.messages import role_field
@@ -22,11 +21,10 @@ from cshire.training.messages import TrainingError
 from cshire.training.models.curriculum import TrainingModule
 from cshire.training.models.enrolments import AddedModule, Cohort, Enrolment
 from cshire.training.models.journey import JourneyStage
-from cshire.training.models.work import ModuleProgress, ProgressStatus, Submission
+from cshire.training.models.work import ModuleProgress, Submission
 from cshire.training.rules.progress import (
     StageProgress,
     Step,
-    due_on,
     is_due_soon,
     is_overdue,
     is_ready,
@@ -34,7 +32,12 @@ from cshire.training.rules.progress import (
     stage_progress,
 )
 from cshire.training.services.access import can_supervise_enrolment
-from cshire.training.services.progress import enrolment_steps, new_hire_today
+from cshire.training.services.progress import (
+    curriculum_modules_query,
+    enrolment_steps,
+    new_hire_today,
+    plan_steps,
+)
 
 DUE_SOON_DAYS = 3
 
@@ -95,33 +98,29 @@ def statuses_of(enrolments: Sequence[Enrolment], organisation_zone: str,
     ids = [e.id for e in enrolments]
     modules_by_curriculum: dict[int, list[TrainingModule]] = defaultdict(list)
     for module in db.session.scalars(
-        select(TrainingModule).options(joinedload(TrainingModule.stage))
-        .where(TrainingModule.curriculum_id.in_({e.curriculum_id for e in enrolments}))
-        .order_by(TrainingModule.position, TrainingModule.id)
-    ):
+            curriculum_modules_query({e.curriculum_id for e in enrolments})):
         modules_by_curriculum[module.curriculum_id].append(module)
-    progress = {(e, m): s for e, m, s in db.session.execute(
-        select(ModuleProgress.enrolment_id, ModuleProgress.module_id, ModuleProgress.status)
-        .where(ModuleProgress.enrolment_id.in_(ids)))}
-    added = {(e, m) for e, m in db.session.execute(
-        select(AddedModule.enrolment_id, AddedModule.module_id)
-        .where(AddedModule.enrolment_id.in_(ids)))}
+    statuses: dict[int, dict[int, str]] = defaultdict(dict)
+    for enrolment_id, module_id, status in db.session.execute(
+            select(ModuleProgress.enrolment_id, ModuleProgress.module_id, ModuleProgress.status)
+            .where(ModuleProgress.enrolment_id.in_(ids))):
+        statuses[enrolment_id][module_id] = status
+    added: dict[int, set[int]] = defaultdict(set)
+    for enrolment_id, module_id in db.session.execute(
+            select(AddedModule.enrolment_id, AddedModule.module_id)
+            .where(AddedModule.enrolment_id.in_(ids))):
+        added[enrolment_id].add(module_id)
     waiting = dict(db.session.execute(
         select(Submission.enrolment_id, func.count(Submission.id))
         .where(Submission.enrolment_id.in_(ids), Submission.reviewed_at.is_(None))
         .group_by(Submission.enrolment_id)).all())
     result = []
     for enrolment in enrolments:
-        plan = [m for m in modules_by_curriculum[enrolment.curriculum_id]
-                if not m.is_archived or (enrolment.id, m.id) in progress]
-        steps = [Step(
-            module_id=m.id, stage_position=m.stage.position, position=m.position,
-            required=not m.is_archived and (m.required or (enrolment.id, m.id) in added),
-            status=progress.get((enrolment.id, m.id), ProgressStatus.NOT_STARTED.value),
-            due_on=due_on(enrolment.start_date, m.due_days), kind=m.kind,
-        ) for m in plan]
+        modules = modules_by_curriculum[enrolment.curriculum_id]
+        steps = plan_steps(enrolment, modules, statuses[enrolment.id], added[enrolment.id])
+        on_plan = {step.module_id for step in steps}
         result.append(EnrolmentStatus(
-            enrolment, steps, {m.id: m for m in plan},
+            enrolment, steps, {m.id: m for m in modules if m.id in on_plan},
             new_hire_today(enrolment, organisation_zone), waiting.get(enrolment.id, 0)))
     return result
 
