@@ -3,6 +3,7 @@
 Importing this package imports every area module, which registers its routes on ``bp``.
 """
 
+from cshire.training.views import friction, sandbox
 from cshire.training.views.blueprint import bp
 
-__all__ = ["bp"]
+__all__ = ["bp", "friction", "sandbox"]
