@@ -178,6 +178,24 @@ ENROLMENT_AUDIT_LABELS = {
 # Section: sandbox (milestone records, evidence, reflection, friction report)
 # ---------------------------------------------------------------------------
 SANDBOX_MESSAGES: dict = {
+    "sandbox_not_yours": _l("Only the new hire records their own sandbox exercise."),
+    "sandbox_locked": _l(
+        "The records are read-only while your last round awaits review and once the "
+        "exercise is approved."),
+    "milestone_not_in_journey": _l("This milestone is not part of this exercise's journey."),
+    "sandbox_record_incomplete": _l("This milestone's record is not complete yet."),
+    "milestone_status_required": _l("Choose how this milestone went."),
+    "minutes_required": _l("Give the time you spent (in minutes)."),
+    "difficulty_required": _l("Choose how hard it was, from 1 to 5."),
+    "stuck_note_required": _l(
+        "Say where exactly you got stuck: the screen, the step, what you expected."),
+    "evidence_url_not_web": _l("The evidence link must be a web address starting with "
+                               "http:// or https://."),
+    "hand_in_incomplete": _l("Not ready to hand in yet: complete what is listed below."),
+    "milestones_unrecorded": plural_l(
+        "%(count)s milestone is not recorded yet: %(milestones)s.",
+        "%(count)s milestones are not recorded yet: %(milestones)s."),
+    "reflection_answer_required": _l("Answer this question before handing in."),
 }
 
 

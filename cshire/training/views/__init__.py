@@ -7,10 +7,13 @@ from cshire.training.views import (
     assignments,
     curriculum,
     enrolments,
+    friction,
     quizzes,
     readiness,
     reviews,
+    sandbox,
 )
 from cshire.training.views.blueprint import bp
 
-__all__ = ["assignments", "bp", "curriculum", "enrolments", "quizzes", "readiness", "reviews"]
+__all__ = ["assignments", "bp", "curriculum", "enrolments", "friction", "quizzes", "readiness",
+           "reviews", "sandbox"]
