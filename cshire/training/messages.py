@@ -91,6 +91,35 @@ JOURNEY_MESSAGES: dict = {
 }
 
 
+# Labels of the journey's fields: the history and the import preview name them.
+JOURNEY_FIELD_LABELS = {
+    "code": _l("Code"),
+    "name_en": _l("Name (English)"),
+    "name_ja": _l("Name (Japanese)"),
+    "description_en": _l("Description (English)"),
+    "description_ja": _l("Description (Japanese)"),
+    "playbook_en": _l("Playbook to the next stage (English)"),
+    "playbook_ja": _l("Playbook to the next stage (Japanese)"),
+    "is_handoff": _l("Handoff criterion"),
+}
+JOURNEY_AUDIT_LABELS = {
+    **JOURNEY_FIELD_LABELS,
+    "stage": _l("Stage"),
+    "milestone": _l("Milestone"),
+    "stage_order": _l("Order of the stages"),
+    "milestone_order": _l("Order of the milestones"),
+    **{f"stage.{name}": _l("Stage: %(field)s", field=label)
+       for name, label in JOURNEY_FIELD_LABELS.items() if name != "is_handoff"},
+    **{f"milestone.{name}": _l("Milestone: %(field)s", field=label)
+       for name, label in JOURNEY_FIELD_LABELS.items() if not name.startswith("playbook")},
+}
+IMPORT_STATUS_LABELS = {
+    "added": _l("Added"),
+    "changed": _l("Changed"),
+    "removed": _l("Removed"),
+    "same": _l("Unchanged"),
+}
+
 class References:
     """What refers to a stage or milestone (table name → count), read in the viewer's
     language when the refusal is shown: "2 training modules, 1 sandbox record"."""

@@ -3,6 +3,10 @@
 Importing this package imports every area module, which registers its routes on ``bp``.
 """
 
+from cshire.training.views import (  # noqa: F401 - routes register on bp
+    journey,
+    journey_stages,
+)
 from cshire.training.views.blueprint import bp
 
 __all__ = ["bp"]
