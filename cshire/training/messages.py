@@ -104,7 +104,7 @@ JOURNEY_FIELD_LABELS = {
 }
 JOURNEY_AUDIT_LABELS = {
     **JOURNEY_FIELD_LABELS,
-    "stage": _l("Stage"),
+    "stage": _l("Journey stage"),
     "milestone": _l("Milestone"),
     "stage_order": _l("Order of the stages"),
     "milestone_order": _l("Order of the milestones"),

@@ -27,7 +27,8 @@ SAMPLE = {
          "playbook": {"en": "Run the [kick-off](https://example.com/kickoff).",
                       "ja": "[キックオフ](https://example.com/kickoff)を行う。"},
          "milestones": [{"code": "setup", "name": "Setup complete", "handoff": True},
-                        {"code": "lecture", "name": {"en": "Basic lecture", "ja": "基本操作レクチャー"}}]},
+                        {"code": "lecture",
+                         "name": {"en": "Basic lecture", "ja": "基本操作レクチャー"}}]},
         {"code": "adoption", "name": {"en": "Adoption", "ja": "活用"}},
     ],
 }

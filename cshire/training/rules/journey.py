@@ -102,14 +102,13 @@ class _Reader:
     def code(self, obj: dict, path: str) -> str:
         value = obj.get("code")
         where = _join(path, "code")
+        code = value.strip() if isinstance(value, str) else ""
         if value is None:
             self.problem(where, "json_missing")
-        elif not isinstance(value, str) or not value.strip():
-            self.problem(where, "json_code_invalid", max=CODE_MAX)
-        elif len(value.strip()) > CODE_MAX or not CODE_PATTERN.match(value.strip()):
+        elif len(code) > CODE_MAX or not CODE_PATTERN.match(code):
             self.problem(where, "json_code_invalid", max=CODE_MAX)
         else:
-            return value.strip()
+            return code
         return ""
 
     def texts(self, obj: dict, key: str, path: str, *, required: bool = False,

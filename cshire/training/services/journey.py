@@ -39,6 +39,14 @@ def journeys_query() -> Select:
     return select(Journey).order_by(Journey.id)
 
 
+def stage_counts(journey_ids: list[int]) -> dict[int, int]:
+    """Journey id → how many stages it has (one grouped query)."""
+    rows = db.session.execute(
+        select(JourneyStage.journey_id, func.count(JourneyStage.id))
+        .where(JourneyStage.journey_id.in_(journey_ids)).group_by(JourneyStage.journey_id))
+    return dict(rows.all())
+
+
 def load_journey(journey_id: int) -> Journey | None:
     """The journey with its stages and their milestones, in three queries."""
     return db.session.scalar(
@@ -303,9 +311,9 @@ def record_child_changes(journey: Journey, kind: str, label: str, row: object,
     ``<kind>.<name>``, each value prefixed with the row's ``label`` (its code before the
     edit); a new code is recorded as ``<kind>.code`` from the old code to the new."""
     changes: dict[str, object] = {}
-    if getattr(row, "code") != label.rsplit("/", 1)[-1]:
+    if row.code != label.rsplit("/", 1)[-1]:
         prefix = label.rsplit("/", 1)[0] + "/" if "/" in label else ""
-        changes[f"{kind}.code"] = Change(label, prefix + getattr(row, "code"))
+        changes[f"{kind}.code"] = Change(label, prefix + row.code)
     for name, old in before.items():
         new = getattr(row, name)
         if old != new:
@@ -346,7 +354,8 @@ def references(*, stage_ids: Iterable[int] = (), milestone_ids: Iterable[int] = 
         if not ids:
             continue
         for column in _referring_columns(table):
-            found = db.session.scalar(select(func.count()).select_from(column.table).where(column.in_(ids)))
+            found = db.session.scalar(
+                select(func.count()).select_from(column.table).where(column.in_(ids)))
             if found:
                 counts[column.table.name] = counts.get(column.table.name, 0) + found
     return counts

@@ -267,21 +267,37 @@ def import_journey(spec: JourneySpec, *, actor: User | None) -> ImportPlan:
         for name, value in _values(spec, JOURNEY_FIELDS).items():
             setattr(journey, name, value)
         record_changes(journey, before, actor)
-    _sync_stages(journey, spec, actor)
+    # A new journey's history says "created"; a row per stage and milestone adds nothing.
+    _sync_stages(journey, spec, _Recorder(journey, actor, active=not plan.created))
     if plan.changes_anything:
         touch(journey)
     db.session.flush()
     return plan
 
 
-def _sync_stages(journey: Journey, spec: JourneySpec, actor: User | None) -> None:
+class _Recorder:
+    """The import's audit rows on the journey (none while it is being created)."""
+
+    def __init__(self, journey: Journey, actor: User | None, *, active: bool) -> None:
+        self.journey, self.actor, self.active = journey, actor, active
+
+    def change(self, field_name: str, old: str, new: str) -> None:
+        if self.active:
+            record_changes(self.journey, {field_name: Change(old, new)}, self.actor)
+
+    def child(self, kind: str, label: str, row: object, before: dict) -> None:
+        if self.active:
+            record_child_changes(self.journey, kind, label, row, before, self.actor)
+
+
+def _sync_stages(journey: Journey, spec: JourneySpec, record: _Recorder) -> None:
     """Stages in the file's order: removed ones first, then every kept one moved to a
     free position before taking its own (positions are unique, checked row by row)."""
     wanted = {s.code for s in spec.stages}
-    before_order = ", ".join(s.code for s in journey.stages)
+    kept_before = ", ".join(s.code for s in journey.stages if s.code in wanted)
     for stage in [s for s in journey.stages if s.code not in wanted]:
         journey.stages.remove(stage)
-        record_changes(journey, {"stage": Change(stage.code, "")}, actor)
+        record.change("stage", stage.code, "")
     db.session.flush()
     existing = {s.code: s for s in journey.stages}
     for index, stage in enumerate(existing.values(), start=1):
@@ -292,32 +308,28 @@ def _sync_stages(journey: Journey, spec: JourneySpec, actor: User | None) -> Non
         stage = existing.get(stage_spec.code)
         if stage is None:
             stage = JourneyStage(**_values(stage_spec, STAGE_FIELDS), position=position)
-            record_changes(journey, {"stage": Change("", stage_spec.code)}, actor)
+            record.change("stage", "", stage_spec.code)
         else:
             before = snapshot(stage, *STAGE_FIELDS[1:])
             for name, value in _values(stage_spec, STAGE_FIELDS).items():
                 setattr(stage, name, value)
             stage.position = position
-            record_child_changes(journey, "stage", stage.code, stage, before, actor)
+            record.child("stage", stage.code, stage, before)
         ordered.append(stage)
     journey.stages[:] = ordered
     db.session.flush()
-    after_order = ", ".join(s.code for s in journey.stages)
-    kept_before = ", ".join(c for c in before_order.split(", ") if c in existing)
-    kept_after = ", ".join(c for c in after_order.split(", ") if c in existing)
+    kept_after = ", ".join(s.code for s in ordered if s.code in existing)
     if kept_before != kept_after:
-        record_changes(journey, {"stage_order": Change(kept_before, kept_after)}, actor)
+        record.change("stage_order", kept_before, kept_after)
     for stage, stage_spec in zip(ordered, spec.stages, strict=True):
-        _sync_milestones(journey, stage, stage_spec, actor)
+        _sync_milestones(stage, stage_spec, record)
 
 
-def _sync_milestones(journey: Journey, stage: JourneyStage, spec: StageSpec,
-                     actor: User | None) -> None:
+def _sync_milestones(stage: JourneyStage, spec: StageSpec, record: _Recorder) -> None:
     wanted = {m.code for m in spec.milestones}
     for milestone in [m for m in stage.milestones if m.code not in wanted]:
         stage.milestones.remove(milestone)
-        record_changes(journey, {"milestone": Change(f"{stage.code}/{milestone.code}", "")},
-                       actor)
+        record.change("milestone", f"{stage.code}/{milestone.code}", "")
     db.session.flush()
     existing = {m.code: m for m in stage.milestones}
     for index, milestone in enumerate(existing.values(), start=1):
@@ -328,21 +340,19 @@ def _sync_milestones(journey: Journey, stage: JourneyStage, spec: StageSpec,
         milestone = existing.get(m_spec.code)
         if milestone is None:
             milestone = Milestone(**_values(m_spec, MILESTONE_FIELDS), position=position)
-            record_changes(journey, {"milestone": Change("", f"{stage.code}/{m_spec.code}")},
-                           actor)
+            record.change("milestone", "", f"{stage.code}/{m_spec.code}")
         else:
             before = snapshot(milestone, *MILESTONE_FIELDS[1:])
             for name, value in _values(m_spec, MILESTONE_FIELDS).items():
                 setattr(milestone, name, value)
             milestone.position = position
-            record_child_changes(journey, "milestone", f"{stage.code}/{milestone.code}",
-                                 milestone, before, actor)
+            record.child("milestone", f"{stage.code}/{milestone.code}", milestone, before)
         ordered.append(milestone)
     old = [m.code for m in stage.milestones]
     stage.milestones[:] = ordered
     new = [m.code for m in ordered if m.code in existing]
     if [c for c in old if c in existing] != new:
-        record_changes(journey, {"milestone_order": Change(
-            f"{stage.code}: {', '.join(c for c in old if c in existing)}",
-            f"{stage.code}: {', '.join(new)}")}, actor)
+        record.change("milestone_order",
+                      f"{stage.code}: {', '.join(c for c in old if c in existing)}",
+                      f"{stage.code}: {', '.join(new)}")
     db.session.flush()

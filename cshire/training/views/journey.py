@@ -1,10 +1,9 @@
 """The success journey: everyone signed in reads it; managers and admins shape it, and
 import or export it as a JSON file (upload → preview → confirm)."""
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import Response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from cshire.audit import YES_NO, history
 from cshire.auth.access import ensure_found, roles, signed_in
@@ -22,13 +21,14 @@ from cshire.training.messages import (
     JOURNEY_AUDIT_LABELS,
     JOURNEY_FIELD_LABELS,
 )
-from cshire.training.models.journey import Journey, JourneyStage
+from cshire.training.models.journey import Journey
 from cshire.training.services.journey import (
     JourneyInput,
     create_journey,
     journey_by_code,
     journeys_query,
     load_journey,
+    stage_counts,
     update_journey,
 )
 from cshire.training.services.journey_json import (
@@ -60,13 +60,12 @@ def audit_value(field: str, stored: str) -> str:
 def journeys():
     """The journeys; a team with one journey goes straight to it (managers keep the list:
     it is where they add or import another)."""
-    stage_count = (select(func.count(JourneyStage.id))
-                   .where(JourneyStage.journey_id == Journey.id).scalar_subquery())
     is_manager = current_user.has_role(*MANAGERS)
-    page = paginate(journeys_query().add_columns(stage_count))
+    page = paginate(journeys_query())
     if page.total == 1 and not is_manager:
-        return redirect(detail_url(page.items[0][0]))
-    return render_template("training/journey_index.html", page=page, is_manager=is_manager)
+        return redirect(detail_url(page.items[0]))
+    return render_template("training/journey_index.html", page=page, is_manager=is_manager,
+                           stage_counts=stage_counts([j.id for j in page.items]))
 
 
 @bp.route("/journeys/<int:journey_id>")
