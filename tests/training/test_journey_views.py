@@ -9,6 +9,7 @@ from flask import url_for
 from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.training.models.journey import Journey, JourneyStage, Milestone
+from cshire.training.services.journey_json import export_json
 from tests.conftest import assert_fixed_query_count
 from tests.training import factories as make
 from tests.training.test_journey_json import SAMPLE
@@ -214,3 +215,24 @@ def test_managers_see_the_list_of_journeys_with_their_stage_counts(as_role):
 def test_with_no_journey_a_new_hire_sees_an_empty_state(as_role):
     page = _text(as_role(Role.NEW_HIRE).get(url_for("training.journeys")))
     assert "Your managers will set it up." in page
+
+
+def test_the_preview_of_an_update_names_what_changes(as_role):
+    journey = make.journey(code="saas")
+    db.session.commit()
+    data = json.loads(as_role(Role.MANAGER).get(
+        url_for("training.journey_export", journey_id=journey.id)).data)
+    data["stages"][0]["playbook"] = "New playbook"
+    del data["stages"][3]
+    client = as_role(Role.ADMIN)
+    page = _text(client.post(url_for("training.journey_import"), data={
+        "file": (io.BytesIO(json.dumps(data).encode()), "journey.json")},
+        content_type="multipart/form-data"))
+    assert "The journey saas will be updated." in page
+    assert "Changed: Playbook to the next stage (English), Playbook to the next stage " \
+           "(Japanese)" in page
+    assert "<strong>Renewal</strong> <code>renewal</code>" in page and "Removed" in page
+    same = _text(client.post(url_for("training.journey_import"), data={
+        "file": (io.BytesIO(export_json(journey).encode()), "journey.json")},
+        content_type="multipart/form-data"))
+    assert "nothing will change" in same and "Import the journey" not in same

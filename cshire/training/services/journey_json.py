@@ -121,6 +121,15 @@ class RowChange:
     fields: list[str] = field(default_factory=list)
     moved: bool = False
     milestones: list["RowChange"] = field(default_factory=list)
+    name_en: str = ""  # the name it has in the file (or had, when removed)
+    name_ja: str = ""
+
+    def named(self, source: object) -> "RowChange":
+        """Take the names of ``source``: a spec (``name``) or a row (``name_en``)."""
+        names = getattr(source, "name", None)
+        self.name_en = names.en if isinstance(names, Texts) else getattr(source, "name_en", "")
+        self.name_ja = names.ja if isinstance(names, Texts) else getattr(source, "name_ja", "")
+        return self
 
 
 @dataclass
@@ -185,17 +194,14 @@ def plan_import(spec: JourneySpec) -> ImportPlan:
     would remove a stage or milestone something refers to. Changes nothing."""
     journey = journey_by_code(spec.code)
     if journey is None:
-        stages = [RowChange(s.code, ADDED, milestones=[RowChange(m.code, ADDED)
-                                                       for m in s.milestones])
-                  for s in spec.stages]
-        return ImportPlan(spec.code, True, [], stages)
+        return ImportPlan(spec.code, True, [], [_added(s) for s in spec.stages])
     existing = {s.code: s for s in journey.stages}
     old_order = [s.code for s in journey.stages if s.code in {x.code for x in spec.stages}]
     new_order = [s.code for s in spec.stages if s.code in existing]
     stages = [_plan_stage(existing.get(s.code), s, old_order, new_order) for s in spec.stages]
     kept = {s.code for s in spec.stages}
-    stages += [RowChange(s.code, REMOVED, milestones=[RowChange(m.code, REMOVED)
-                                                      for m in s.milestones])
+    stages += [RowChange(s.code, REMOVED, milestones=[RowChange(m.code, REMOVED).named(m)
+                                                      for m in s.milestones]).named(s)
                for s in journey.stages if s.code not in kept]
     _refuse_removals_in_use(journey, spec)
     return ImportPlan(spec.code, False, _changed(journey, _values(spec, JOURNEY_FIELDS)),
@@ -205,8 +211,7 @@ def plan_import(spec: JourneySpec) -> ImportPlan:
 def _plan_stage(stage: JourneyStage | None, spec: StageSpec, old_order: list[str],
                 new_order: list[str]) -> RowChange:
     if stage is None:
-        return RowChange(spec.code, ADDED, milestones=[RowChange(m.code, ADDED)
-                                                       for m in spec.milestones])
+        return _added(spec)
     existing = {m.code: m for m in stage.milestones}
     kept = {m.code for m in spec.milestones}
     old_m = [m.code for m in stage.milestones if m.code in kept]
@@ -215,16 +220,24 @@ def _plan_stage(stage: JourneyStage | None, spec: StageSpec, old_order: list[str
     for m in spec.milestones:
         row = existing.get(m.code)
         if row is None:
-            milestones.append(RowChange(m.code, ADDED))
+            milestones.append(RowChange(m.code, ADDED).named(m))
             continue
         fields = _changed(row, _values(m, MILESTONE_FIELDS))
         moved = old_m.index(m.code) != new_m.index(m.code)
-        milestones.append(RowChange(m.code, CHANGED if fields or moved else SAME, fields, moved))
-    milestones += [RowChange(m.code, REMOVED) for m in stage.milestones if m.code not in kept]
+        milestones.append(RowChange(m.code, CHANGED if fields or moved else SAME, fields,
+                                    moved).named(m))
+    milestones += [RowChange(m.code, REMOVED).named(m) for m in stage.milestones
+                   if m.code not in kept]
     fields = _changed(stage, _values(spec, STAGE_FIELDS))
     moved = old_order.index(spec.code) != new_order.index(spec.code)
     touched = fields or moved or any(m.status != SAME for m in milestones)
-    return RowChange(spec.code, CHANGED if touched else SAME, fields, moved, milestones)
+    return RowChange(spec.code, CHANGED if touched else SAME, fields, moved,
+                     milestones).named(spec)
+
+
+def _added(spec: StageSpec) -> RowChange:
+    return RowChange(spec.code, ADDED, milestones=[RowChange(m.code, ADDED).named(m)
+                                                   for m in spec.milestones]).named(spec)
 
 
 def _refuse_removals_in_use(journey: Journey, spec: JourneySpec) -> None:
