@@ -200,33 +200,15 @@ def update_stage(stage: JourneyStage, data: StageInput, *, version: int | None,
 def move_stage(stage: JourneyStage, step: int, *, actor: User | None) -> bool:
     """Move the stage one place up (-1) or down (+1); False when it cannot go further."""
     journey = stage.journey
-    order = moved(list(journey.stages), journey.stages.index(stage), step)
-    if order is None:
-        return False
-    before = ", ".join(s.code for s in journey.stages)
-    renumber(order)
-    journey.stages[:] = order
-    record_changes(journey, {"stage_order": Change(before, ", ".join(s.code for s in order))},
-                   actor)
-    touch(journey)
-    db.session.flush()
-    return True
+    return _move(journey, journey.stages, stage, step, actor, "stage_order")
 
 
 def delete_stage(stage: JourneyStage, *, actor: User | None) -> None:
     """Delete the stage and its milestones, unless anything refers to either."""
-    journey = stage.journey
     uses = references(stage_ids=[stage.id], milestone_ids=[m.id for m in stage.milestones])
     if uses:
         raise TrainingError("stage_in_use", code=stage.code, uses=References(uses))
-    code = stage.code
-    remaining = [s for s in journey.stages if s is not stage]
-    journey.stages.remove(stage)
-    db.session.flush()
-    renumber(remaining)
-    record_changes(journey, {"stage": Change(code, "")}, actor)
-    touch(journey)
-    db.session.flush()
+    _remove(stage.journey, stage.journey.stages, stage, actor, "stage", stage.code)
 
 
 # ---------------------------------------------------------------------- milestones
@@ -269,18 +251,8 @@ def update_milestone(milestone: Milestone, data: MilestoneInput, *, version: int
 
 def move_milestone(milestone: Milestone, step: int, *, actor: User | None) -> bool:
     stage = milestone.stage
-    order = moved(list(stage.milestones), stage.milestones.index(milestone), step)
-    if order is None:
-        return False
-    before = ", ".join(m.code for m in stage.milestones)
-    renumber(order)
-    stage.milestones[:] = order
-    record_changes(stage.journey, {"milestone_order": Change(
-        f"{stage.code}: {before}", f"{stage.code}: {', '.join(m.code for m in order)}")},
-        actor)
-    touch(stage.journey)
-    db.session.flush()
-    return True
+    return _move(stage.journey, stage.milestones, milestone, step, actor, "milestone_order",
+                 prefix=f"{stage.code}: ")
 
 
 def delete_milestone(milestone: Milestone, *, actor: User | None) -> None:
@@ -288,17 +260,38 @@ def delete_milestone(milestone: Milestone, *, actor: User | None) -> None:
     uses = references(milestone_ids=[milestone.id])
     if uses:
         raise TrainingError("milestone_in_use", code=milestone.code, uses=References(uses))
-    label = f"{stage.code}/{milestone.code}"
-    remaining = [m for m in stage.milestones if m is not milestone]
-    stage.milestones.remove(milestone)
-    db.session.flush()
-    renumber(remaining)
-    record_changes(stage.journey, {"milestone": Change(label, "")}, actor)
-    touch(stage.journey)
-    db.session.flush()
+    _remove(stage.journey, stage.milestones, milestone, actor, "milestone",
+            f"{stage.code}/{milestone.code}")
 
 
 # ---------------------------------------------------------------------- shared
+
+
+def _move(journey: Journey, rows: list, row: object, step: int, actor: User | None,
+          audit_field: str, prefix: str = "") -> bool:
+    """Move ``row`` of ``rows`` (a journey's stages or a stage's milestones) one place."""
+    order = moved(list(rows), rows.index(row), step)
+    if order is None:
+        return False
+    before = ", ".join(r.code for r in rows)
+    renumber(order)
+    rows[:] = order
+    record_changes(journey, {audit_field: Change(
+        prefix + before, prefix + ", ".join(r.code for r in order))}, actor)
+    touch(journey)
+    db.session.flush()
+    return True
+
+
+def _remove(journey: Journey, rows: list, row: object, actor: User | None,
+            audit_field: str, label: str) -> None:
+    """Delete ``row`` from ``rows`` (delete-orphan) and close the gap it leaves."""
+    rows.remove(row)
+    db.session.flush()
+    renumber(list(rows))
+    record_changes(journey, {audit_field: Change(label, "")}, actor)
+    touch(journey)
+    db.session.flush()
 
 
 def _with_code(data, code: str):

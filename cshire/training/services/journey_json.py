@@ -303,6 +303,15 @@ class _Recorder:
             record_child_changes(self.journey, kind, label, row, before, self.actor)
 
 
+def _parked(rows: list) -> dict:
+    """Code → row of the rows kept, each moved to a free (negative) position first, so
+    that taking their new positions never meets another row's old one."""
+    for index, row in enumerate(rows, start=1):
+        row.position = -index
+    db.session.flush()
+    return {row.code: row for row in rows}
+
+
 def _sync_stages(journey: Journey, spec: JourneySpec, record: _Recorder) -> None:
     """Stages in the file's order: removed ones first, then every kept one moved to a
     free position before taking its own (positions are unique, checked row by row)."""
@@ -312,10 +321,7 @@ def _sync_stages(journey: Journey, spec: JourneySpec, record: _Recorder) -> None
         journey.stages.remove(stage)
         record.change("stage", stage.code, "")
     db.session.flush()
-    existing = {s.code: s for s in journey.stages}
-    for index, stage in enumerate(existing.values(), start=1):
-        stage.position = -index
-    db.session.flush()
+    existing = _parked(journey.stages)
     ordered = []
     for position, stage_spec in enumerate(spec.stages, start=1):
         stage = existing.get(stage_spec.code)
@@ -344,10 +350,7 @@ def _sync_milestones(stage: JourneyStage, spec: StageSpec, record: _Recorder) ->
         stage.milestones.remove(milestone)
         record.change("milestone", f"{stage.code}/{milestone.code}", "")
     db.session.flush()
-    existing = {m.code: m for m in stage.milestones}
-    for index, milestone in enumerate(existing.values(), start=1):
-        milestone.position = -index
-    db.session.flush()
+    existing = _parked(stage.milestones)
     ordered = []
     for position, m_spec in enumerate(spec.milestones, start=1):
         milestone = existing.get(m_spec.code)
