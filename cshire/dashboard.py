@@ -24,6 +24,9 @@ class NavLink:
 NAV_LINKS: tuple[NavLink, ...] = (
     NavLink("competencies.index", _l("Competencies"),
             _l("The shared competency model with its anchored levels."), ALL),
+    NavLink("training.journeys", _l("Journey"),
+            _l("The success journey: stages, milestones, handoff criteria and the playbook "
+               "of each transition."), ALL),
     NavLink("interviews.profiles", _l("Profiles"),
             _l("High-performer profiles: what the best people on the team share."), MANAGERS),
     NavLink("interviews.questions", _l("Question bank"),

@@ -3,11 +3,13 @@
 Importing this package imports every area module, which registers its routes on ``bp``.
 """
 
-from cshire.training.views import (
+from cshire.training.views import (  # noqa: F401 - routes register on bp
     assignments,
     curriculum,
     enrolments,
     friction,
+    journey,
+    journey_stages,
     quizzes,
     readiness,
     reviews,
@@ -15,5 +17,4 @@ from cshire.training.views import (
 )
 from cshire.training.views.blueprint import bp
 
-__all__ = ["assignments", "bp", "curriculum", "enrolments", "friction", "quizzes", "readiness",
-           "reviews", "sandbox"]
+__all__ = ["bp"]
