@@ -3,6 +3,7 @@
 Importing this package imports every area module, which registers its routes on ``bp``.
 """
 
+from cshire.evaluations.views import kpis, metrics  # noqa: F401 - routes register on bp
 from cshire.evaluations.views.blueprint import bp
 
 __all__ = ["bp"]
