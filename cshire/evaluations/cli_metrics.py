@@ -20,6 +20,7 @@ from cshire.evaluations.services.metrics import (
 )
 from cshire.extensions import db
 
+
 def register(group: click.Group) -> None:
     group.add_command(metrics_command)
 

@@ -2,7 +2,6 @@
 bad input and empty states, and a fixed number of queries."""
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 from flask import url_for
@@ -10,11 +9,12 @@ from flask import url_for
 from cshire.auth.models import Role
 from cshire.extensions import db
 from tests import factories
+from tests.charts.svg_checks import NS as SVG
+from tests.charts.svg_checks import parse
 from tests.conftest import assert_fixed_query_count, login
 from tests.evaluations.metrics_world import account, query, seed
 from tests.training import factories as training
 
-SVG = "{http://www.w3.org/2000/svg}"
 TEAM_COLUMN = "Team's conversion"
 
 
@@ -135,8 +135,8 @@ def test_no_journey_and_no_events_are_empty_states(app, client):
                **query()).status_code == 200
 
 
-def _funnels(page: str) -> list[ET.Element]:
-    charts = [ET.fromstring(svg) for svg in re.findall(r"<svg.*?</svg>", page, re.S)]
+def _funnels(page: str) -> list:
+    charts = [parse(svg) for svg in re.findall(r"<svg.*?</svg>", page, re.S)]
     return [chart for chart in charts if "funnel" in (chart.get("class") or "")]
 
 

@@ -127,7 +127,7 @@ def metrics():
 @roles(*MEASURED)
 def metrics_csv():
     """The page's table as CSV (the same filters): one row per CSM and step."""
-    teams, team, members = _scope()
+    teams, _team, members = _scope()
     filters = _filters(teams)
     if not filters.valid:
         return redirect(url_for("evaluations.metrics", **request.args))
