@@ -22,8 +22,10 @@ def _known_period(_form: Form, field: StringField) -> None:
 class MetricsFilterForm(Form):
     team = SelectField(_l("Team"), coerce=int, validate_choice=True)
     journey = SelectField(_l("Journey"))
+    # The format is in the placeholder and, after a wrong one, in the error: a help
+    # line under one field would break the filter bar's row.
     period = StringField(_l("Period"), validators=[_known_period],
-                         description=_l("A month (2026-07) or a quarter (2026-Q3)."))
+                         render_kw={"placeholder": "2026-Q3", "size": 9})
     as_of = DateField(_l("As of"), validators=[Optional()])
     window = IntegerField(_l("Window (days)"),
                           validators=[Optional(), NumberRange(min=1, max=MAX_WINDOW_DAYS)])

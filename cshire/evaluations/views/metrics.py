@@ -112,9 +112,9 @@ def metrics():
                                team=team, metrics=None, members=members)
     measured = _measure(filters, members)
     kpis = kpi_values([m.id for m in members], filters.period.label)
-    funnels = {row.csm.id: stage_funnel(filters.journey, row.steps, row.csm.display_name)
+    funnels = {row.csm.id: stage_funnel(filters.journey, row.steps)
                for row in measured.members}
-    team_funnel = stage_funnel(filters.journey, measured.steps, team.name) if team else None
+    team_funnel = stage_funnel(filters.journey, measured.steps) if team else None
     return render_template(
         "evaluations/metrics_index.html", filters=filters, team=team, metrics=measured,
         members=members, kpis=kpis, kpi_labels=KPI_LABELS, funnels=funnels,
@@ -159,8 +159,8 @@ def metrics_member(user_id: int):
     return render_template(
         "evaluations/metrics_member.html", member=member, filters=filters, now=now,
         before=before, mine=mine, earlier=earlier, show_team=show_team,
-        funnel=stage_funnel(filters.journey, mine.steps, member.display_name),
-        team_funnel=stage_funnel(filters.journey, now.steps, member.team.name)
+        funnel=stage_funnel(filters.journey, mine.steps),
+        team_funnel=stage_funnel(filters.journey, now.steps)
         if show_team else None,
         kpis=kpis, kpis_before=kpis_before, kpi_labels=KPI_LABELS,
         stage_names=stage_names(filters.journey),
@@ -172,19 +172,23 @@ def stage_names(journey: Journey) -> dict[str, str]:
     return {stage.code: localized(stage, "name") or stage.code for stage in journey.stages}
 
 
-def stage_funnel(journey: Journey, steps: list[StepMetric], title: str) -> Markup:
+FUNNEL_WIDTH = 340  # about a card's width, so that its labels stay legible
+
+
+def stage_funnel(journey: Journey, steps: list[StepMetric]) -> Markup:
     """The journey as a funnel: each bar the accounts that entered the stage in the
     period (the last one: those of the step before that reached it), each step's
-    conversion between them, the weakest step hatched and named in the legend."""
+    conversion between them, the weakest step hatched and named in the legend. No
+    title: the card around it names whose funnel it is."""
     names = stage_names(journey)
     if not any(step.entered for step in steps):
-        return Markup(funnel_chart([], title=title, width=420,  # noqa: S704 - escaped
+        return Markup(funnel_chart([], width=FUNNEL_WIDTH,  # noqa: S704 - escaped
                                    empty_label=_("No account entered a stage")))
     bars = [(names[s.from_stage], s.entered) for s in steps]
     bars.append((names[steps[-1].to_stage], steps[-1].converted))
     weakest = weakest_step(steps)
     svg = funnel_chart(
-        bars, rates=[s.rate for s in steps], title=title, width=420,
+        bars, rates=[s.rate for s in steps], width=FUNNEL_WIDTH,
         highlight=steps.index(weakest) if weakest else None,
         highlight_label=_("Weakest step"),
     )
