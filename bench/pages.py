@@ -146,6 +146,26 @@ def _all_openings() -> dict[str, Any]:
     return {"opening": ""}
 
 
+def _metrics_team() -> dict[str, Any]:
+    """The journey metrics of the team the bench manager manages, on the journey with
+    the most events, over the default period (the last complete quarter).
+
+    The generator's evaluations part must make the bench manager a team's manager and
+    give its CSMs accounts with events in that quarter; until then the page opens with
+    its defaults (its empty state), which is what the tests load at the tiny scale.
+    """
+    from cshire.extensions import db
+
+    teams, journeys, events = _t("teams"), _t("journeys"), _t("journey_events")
+    team = db.session.scalar(select(func.min(teams.c.id))
+                             .where(teams.c.manager_id == _manager_id()))
+    journey = db.session.scalar(select(journeys.c.code).join(events)
+                                .group_by(journeys.c.id, journeys.c.code)
+                                .order_by(func.count().desc(), journeys.c.id).limit(1))
+    return {name: value for name, value in (("team", team), ("journey", journey))
+            if value is not None}
+
+
 PAGES: dict[str, Page] = {
     # issue 2 (foundation)
     "home": Page("main.dashboard"),  # the to-do home page (issue 9)
@@ -173,6 +193,8 @@ PAGES: dict[str, Page] = {
     "analytics-all": Page("interviews.analytics", _all_openings),
     "analytics-all-after-write": AfterWrite("interviews.analytics", _all_openings,
                                             submit_scorecard),
+    # issue 11, point 2: a team's journey metrics, every CSM's funnel (under 1 s at large)
+    "metrics": Page("evaluations.metrics", _metrics_team),
 }
 
 BASELINE = Page("main.healthz")  # one database query: the yardstick of every ratio

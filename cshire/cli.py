@@ -58,10 +58,12 @@ def create_user_command(email: str, display_name: str, role_names: tuple[str, ..
 
 def init_app(app: Flask) -> None:
     from cshire.evaluations.cli import register as register_evaluation_commands
+    from cshire.evaluations.cli_metrics import register as register_metrics_command
     from cshire.interviews.cli import register as register_hiring_commands
     from cshire.training.cli import register as register_training_commands
 
     register_hiring_commands(cshire_group)
     register_training_commands(cshire_group)
     register_evaluation_commands(cshire_group)
+    register_metrics_command(cshire_group)
     app.cli.add_command(cshire_group)

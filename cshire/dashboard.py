@@ -47,6 +47,10 @@ NAV_LINKS: tuple[NavLink, ...] = (
     NavLink("interviews.analytics", _l("Interviewer agreement"),
             _l("Do interviewers agree? Reliability, calibration and question statistics."),
             MANAGERS),
+    # One entry for evaluations: its pages (metrics, cycles, imports) share a tab bar.
+    NavLink("evaluations.metrics", _l("Evaluations"),
+            _l("Journey conversion per CSM, KPI values and evaluation cycles."),
+            MANAGERS | {Role.CSM}),
 )
 
 

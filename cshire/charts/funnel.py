@@ -57,6 +57,7 @@ def funnel_chart(
     *,
     highlight: int | None = None,
     highlight_label: str = "",
+    rates: Sequence[float | None] | None = None,
     width: int = 560,
     bar_height: int = 24,
     title: str = "",
@@ -73,13 +74,20 @@ def funnel_chart(
     rate boxed in bold, so it stands out in greyscale too; ``highlight_label`` names it
     in a legend. No stage, or no count at all, gives a small chart saying
     ``empty_label``.
+
+    ``rates``: each step's conversion when it is not ``counts[i + 1] / counts[i]`` —
+    a journey's steps measure different cohorts (the accounts that entered each stage
+    in a period), so the caller passes the rates it measured; ``None`` shows "–".
     """
     counts = [None if c is None else float(c) for _, c in stages]
     if any(c is not None and c < 0 for c in counts):
         raise ValueError("stage counts must not be negative")
     if highlight is not None and not 0 <= highlight < len(stages) - 1:
         raise ValueError(f"highlight must be a step index from 0 to {len(stages) - 2}")
-    rates = step_rates(counts)
+    if rates is None:
+        rates = step_rates(counts)
+    elif len(rates) != max(len(stages) - 1, 0):
+        raise ValueError("rates needs one value per step")
     labels = [label for label, _ in stages]
     desc = _describe(labels, counts, rates, value_format, rate_format)
     if highlight is not None and highlight_label:

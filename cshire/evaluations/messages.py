@@ -72,6 +72,13 @@ IMPORT_MESSAGES: dict = {
 # ---------------------------------------------------------------------------
 METRICS_MESSAGES: dict = {
     "bad_period": _l("Give a month like 2026-07 or a quarter like 2026-Q3."),
+    "kpi_bad_metric": _l("Name the metric in lower-case letters, digits and "
+                         "underscores (for example nps)."),
+    "kpi_taken": _l("A value of this metric is already entered for %(period)s: edit it "
+                    "instead."),
+    "kpi_value_range": _l("Give a number from %(low)s to %(high)s."),
+    "kpi_value_decimals": _l("Give the value with at most two decimals."),
+    "kpi_bad_n": _l("Give the number of responses as a whole number from 0 to %(high)s."),
 }
 
 

@@ -85,3 +85,14 @@ def test_no_stage_or_no_count_gives_a_small_no_data_chart():
 def test_negative_counts_are_an_error():
     with pytest.raises(ValueError, match="negative"):
         funnel_chart([("a", 3), ("b", -1)])
+
+
+def test_given_rates_are_printed_instead_of_the_ratio_of_the_counts():
+    # Journey steps measure different cohorts: 20 entered A and 15 of them moved on,
+    # while 30 entered B in the same period; the A → B rate is 15 / 20, not 30 / 20.
+    root = parse(funnel_chart([("A", 20), ("B", 30), ("C", 6)], rates=[0.75, None]))
+
+    assert [texts(step(root, i)) for i in range(2)] == ["75%", NO_DATA]
+    assert root.find(f"{NS}desc").text == f"A 20, B 30 (75%), C 6 ({NO_DATA})"
+    with pytest.raises(ValueError, match="one value per step"):
+        funnel_chart([("A", 1), ("B", 1)], rates=[0.5, 0.5])

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
-from cshire.auth.models import User
+from cshire.auth.models import Role, RoleGrant, Team, User
 from cshire.evaluations.models.accounts import CustomerAccount, JourneyEvent
 from cshire.evaluations.rules.metrics import (
     AccountHistory,
@@ -20,7 +20,7 @@ from cshire.evaluations.rules.metrics import (
     step_metrics,
     weakest_step,
 )
-from cshire.evaluations.rules.periods import Period
+from cshire.evaluations.rules.periods import Period, period_of, previous
 from cshire.extensions import db
 from cshire.training.models.journey import Journey
 
@@ -95,3 +95,64 @@ def team_metrics(journey: Journey, period: Period, members: list[User], *,
             [], stages, period, as_of=as_of),
         churn=churn(every_history, period),
     )
+
+
+# --- what the pages, the export and the command measure ------------------------------
+
+# The columns of ``flask cshire metrics --format csv``; the page's export adds the
+# median after them, so the two files agree column for column.
+CSV_COLUMNS = ("csm_email", "from_stage", "to_stage", "entered", "converted",
+               "conversion_rate")
+EXPORT_COLUMNS = (*CSV_COLUMNS, "median_days", "median_days_n")
+
+
+def default_period(today: date | None = None) -> Period:
+    """The last complete quarter: a quarter still running would show cohorts that have
+    not had the time to convert."""
+    return previous(period_of(today or date.today(), quarterly=True))
+
+
+def journeys() -> list[Journey]:
+    """The journeys one may measure, the first one the default (stages loaded with them)."""
+    return list(db.session.scalars(select(Journey).order_by(Journey.id)))
+
+
+def journey_by_code(code: str) -> Journey | None:
+    return db.session.scalar(select(Journey).where(Journey.code == code.strip()))
+
+
+def _is_csm():
+    return exists().where(RoleGrant.user_id == User.id, RoleGrant.role == Role.CSM.value)
+
+
+def team_csms(team: Team) -> list[User]:
+    """The team's active CSMs, the people measured on its page, by name."""
+    return list(db.session.scalars(
+        select(User).where(User.team_id == team.id, User.active, _is_csm())
+        .order_by(User.display_name, User.id)))
+
+
+def csms_with_accounts() -> list[User]:
+    """Every active CSM who owns customer accounts (the command without ``--team``)."""
+    owns = exists().where(CustomerAccount.owner_id == User.id)
+    return list(db.session.scalars(
+        select(User).where(User.active, _is_csm(), owns).order_by(User.display_name, User.id)))
+
+
+def rate_text(rate: float | None) -> str:
+    """A rate as the CSV files write it: 4 decimals, empty when nothing entered the step."""
+    return "" if rate is None else f"{rate:.4f}"
+
+
+def csv_rows(metrics: TeamMetrics, *, with_median: bool = False) -> list[list[object]]:
+    """One row per CSM and step: the same rows for the command and the page's export."""
+    rows: list[list[object]] = []
+    for member in metrics.members:
+        for step in member.steps:
+            row: list[object] = [member.csm.email, step.from_stage, step.to_stage,
+                                 step.entered, step.converted, rate_text(step.rate)]
+            if with_median:
+                median_days = step.median_days
+                row += ["" if median_days is None else f"{median_days:g}", len(step.days)]
+            rows.append(row)
+    return rows

@@ -3,7 +3,11 @@
 Importing this package imports every area module, which registers its routes on ``bp``.
 """
 
-from cshire.evaluations.views import imports  # noqa: F401 - routes register on bp
+from cshire.evaluations.views import (  # noqa: F401 - routes register on bp
+    imports,
+    kpis,
+    metrics,
+)
 from cshire.evaluations.views.blueprint import bp
 
 __all__ = ["bp"]
