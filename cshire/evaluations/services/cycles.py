@@ -24,7 +24,7 @@ from datetime import date
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from cshire.audit import ensure_current, record_changes, record_created
+from cshire.audit import Change, ensure_current, record_changes, record_created
 from cshire.auth.models import Role, Team, User
 from cshire.auth.services import members_with_role_query
 from cshire.database import utcnow
@@ -98,7 +98,7 @@ def eligible_participants(actor: User) -> list[User]:
     if not is_admin(actor):
         teams = teams.where(Team.manager_id == actor.id)
     return list(db.session.scalars(
-        members_with_role_query(Role.CSM, team_ids=teams)
+        members_with_role_query(Role.CSM).where(User.team_id.in_(teams))
         .options(selectinload(User.team).selectinload(Team.manager))))
 
 
@@ -183,6 +183,7 @@ def _add(cycle: EvaluationCycle, user_ids: list[int], actor: User) -> list[Evalu
     db.session.flush()
     for evaluation in added:
         record_created(evaluation, actor)
+        record_changes(cycle, {"participant": Change("", evaluation.csm.display_name)}, actor)
     return added
 
 
@@ -192,7 +193,7 @@ def remove_participant(evaluation: Evaluation, *, actor: User) -> EvaluationCycl
     if evaluation.status != EvaluationStatus.DRAFT.value or evaluation.self_submitted_at \
             or evaluation.manager_submitted_at:
         raise EvaluationError("participant_started", name=evaluation.csm.display_name)
-    record_changes(cycle, {"participant": evaluation.csm.display_name}, actor)
+    record_changes(cycle, {"participant": Change(evaluation.csm.display_name, "")}, actor)
     db.session.delete(evaluation)
     cycle.updated_at = utcnow()
     db.session.flush()

@@ -3,9 +3,11 @@ removing participants, closing."""
 
 from flask import render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
+from cshire.audit import history
 from cshire.auth.access import ensure_allowed, ensure_found, roles, signed_in
 from cshire.auth.models import MANAGERS
 from cshire.evaluations.forms.cycles import ConfirmForm, CycleForm, ParticipantsForm
@@ -36,6 +38,18 @@ from cshire.submit import submit
 
 def cycle_url(cycle) -> str:
     return url_for("evaluations.cycle_detail", cycle_id=cycle.id)
+
+
+CYCLE_AUDIT_LABELS = {"participant": _l("Participant"), "closed_at": _l("Closed")}
+
+
+def _detail(cycle, form, runs: bool, evaluations=None):
+    evaluations = evaluations if evaluations is not None else cycle_evaluations(cycle)
+    return render_template(
+        "evaluations/cycles_detail.html", cycle=cycle, evaluations=evaluations, runs=runs,
+        form=form, statuses=EVALUATION_STATUS_LABELS,
+        counts=participant_counts([cycle.id]).get(cycle.id, {}),
+        history=history(cycle), audit_labels=CYCLE_AUDIT_LABELS)
 
 
 def _participant_choices(exclude=()) -> list[tuple[int, str]]:
@@ -97,10 +111,7 @@ def cycle_detail(cycle_id: int):
     form = ParticipantsForm(obj=cycle)
     form.participant_ids.choices = _participant_choices(
         {e.csm_id for e in evaluations}) if runs else []
-    return render_template(
-        "evaluations/cycles_detail.html", cycle=cycle, evaluations=evaluations, runs=runs,
-        form=form, statuses=EVALUATION_STATUS_LABELS,
-        counts=participant_counts([cycle.id]).get(cycle.id, {}))
+    return _detail(cycle, form, runs, evaluations)
 
 
 @bp.route("/cycles/<int:cycle_id>/participants", methods=["POST"])
@@ -119,10 +130,7 @@ def cycle_participants(cycle_id: int):
         return done
     evaluations = cycle_evaluations(cycle)
     form.participant_ids.choices = _participant_choices({e.csm_id for e in evaluations})
-    return render_template(
-        "evaluations/cycles_detail.html", cycle=cycle, evaluations=evaluations,
-        runs=cycle.closed_at is None, form=form, statuses=EVALUATION_STATUS_LABELS,
-        counts=participant_counts([cycle.id]).get(cycle.id, {}))
+    return _detail(cycle, form, cycle.closed_at is None, evaluations)
 
 
 @bp.route("/cycles/participants/<int:evaluation_id>/remove", methods=["GET", "POST"])
