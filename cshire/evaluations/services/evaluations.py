@@ -410,15 +410,20 @@ def add_goal(evaluation: Evaluation, data: GoalInput, *, actor: User) -> Develop
     before = _apply_goal(goal, evaluation, data)
     evaluation.goals.append(goal)
     db.session.flush()
-    _saved(evaluation, {goal_field(goal, k): v for k, v in before.items()}, actor)
+    _saved(evaluation, _goal_changes(goal, before), actor)
     return goal
+
+
+def _goal_changes(goal: DevelopmentGoal, before: dict) -> dict[str, Change]:
+    return {goal_field(goal, name): Change(old, getattr(goal, name))
+            for name, old in before.items()}
 
 
 def update_goal(goal: DevelopmentGoal, data: GoalInput, *, actor: User) -> DevelopmentGoal:
     evaluation = goal.evaluation
     _check_plan_open(evaluation, actor, data.version)
     before = _apply_goal(goal, evaluation, data)
-    _saved(evaluation, {goal_field(goal, k): v for k, v in before.items()}, actor)
+    _saved(evaluation, _goal_changes(goal, before), actor)
     return goal
 
 
