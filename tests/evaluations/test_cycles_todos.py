@@ -20,7 +20,7 @@ def counts(todos):
 
 def test_csm_and_manager_todos(app):
     team = make.team_with_csms()
-    late = make.cycle(team.manager, [team.csm, team.peer], self_due_on=YESTERDAY,
+    make.cycle(team.manager, [team.csm, team.peer], self_due_on=YESTERDAY,
                       manager_due_on=YESTERDAY)
     soon = make.cycle(team.manager, [team.csm, team.peer], self_due_on=NEXT_WEEK,
                       manager_due_on=NEXT_WEEK)

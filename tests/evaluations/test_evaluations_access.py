@@ -17,8 +17,8 @@ def world(app):
     other = make.team_with_csms(team.competencies)
     cycle = make.cycle(team.manager, [team.csm, team.peer])
     evaluation = next(e for e in cycle.evaluations if e.csm_id == team.csm.id)
-    make.rate(evaluation, Rater.SELF, {c: 4 for c in team.competencies}, "SELF-EVIDENCE")
-    make.rate(evaluation, Rater.MANAGER, {c: 3 for c in team.competencies}, "MANAGER-EVIDENCE")
+    make.rate(evaluation, Rater.SELF, dict.fromkeys(team.competencies, 4), "SELF-EVIDENCE")
+    make.rate(evaluation, Rater.MANAGER, dict.fromkeys(team.competencies, 3), "MANAGER-EVIDENCE")
     evaluation.manager_summary = "MANAGER-SUMMARY"
     evaluation.weakest_step_reflection = "SELF-REFLECTION"
     evaluation.goals.append(DevelopmentGoal(position=1, goal="PLAN-GOAL",

@@ -22,7 +22,7 @@ def world(app):
 
 def part(evaluation, levels, evidence=("", ""), text="", action="save", version=None):
     data = {"version": str(version or evaluation.version), "text": text, "action": action}
-    competencies = sorted({r for r in levels}, key=lambda c: c.code)
+    competencies = sorted(set(levels), key=lambda c: c.code)
     for i, competency in enumerate(competencies):
         data[f"ratings-{i}-competency_id"] = str(competency.id)
         data[f"ratings-{i}-level"] = str(levels[competency] or "")
@@ -104,7 +104,7 @@ def test_the_whole_workflow(client, world):
 
 def test_manager_cannot_submit_before_the_self_review(client, world):
     team, _cycle, evaluation = world
-    make.rate(evaluation, Rater.MANAGER, {c: 3 for c in team.competencies})
+    make.rate(evaluation, Rater.MANAGER, dict.fromkeys(team.competencies, 3))
     db.session.commit()
     login(client, team.manager)
     client.post(url("evaluation_step", evaluation, action="submit_manager"),

@@ -177,6 +177,19 @@ def _audit_labels(competencies, evaluation) -> dict:
     return labels
 
 
+def _audit_values(competencies):
+    """How stored values read in the history: statuses and competencies by name."""
+    statuses = {status.value: label for status, label in EVALUATION_STATUS_LABELS.items()}
+    names = {str(c.id): localized(c, "name") for c in competencies}
+
+    def shown(field: str, stored: str) -> str:
+        if field == "status":
+            return str(statuses.get(stored, stored))
+        return names.get(stored, stored) if field.endswith(".competency_id") else stored
+
+    return shown
+
+
 def _page(evaluation, *, self_form=None, manager_form=None, goal_form=None):
     viewer = current_user
     competencies = rated_competencies(evaluation)
@@ -211,7 +224,7 @@ def _page(evaluation, *, self_form=None, manager_form=None, goal_form=None):
         reopenable=[p for p in ("self", "manager") if can_reopen(viewer, evaluation, p)],
         part_labels=PART_LABELS, history=history,
         audit_labels=_audit_labels(competencies, evaluation),
-        audit_values={"status": {k.value: v for k, v in EVALUATION_STATUS_LABELS.items()}},
+        audit_values=_audit_values(competencies),
         goal_steps={key: (a, b) for key, a, b in journey_steps(evaluation)},
     )
 
