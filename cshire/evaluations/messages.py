@@ -72,8 +72,8 @@ CYCLE_MESSAGES: dict = {
         "A 1 or a 5 needs evidence: describe what you saw that sets it apart."),
     "rating_missing": _l("Rate this competency before submitting."),
     "ratings_incomplete": plural_l(
-        "Rate every competency before submitting: %(count)s is not rated yet.",
-        "Rate every competency before submitting: %(count)s are not rated yet."),
+        "Rate every competency before submitting: %(num)d is not rated yet.",
+        "Rate every competency before submitting: %(num)d are not rated yet.", "num"),
     "not_your_part": _l("This part of the evaluation is not yours to change."),
     "self_locked": _l(
         "The self-review is submitted and locked. The manager can reopen it with a reason."),

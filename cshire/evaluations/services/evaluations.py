@@ -296,7 +296,7 @@ def check_complete(evaluation: Evaluation, rater: Rater, competencies: list[Comp
     if missing:
         problems = [Problem("rating_missing", line=line, field="ratings.level")
                     for line, c in enumerate(competencies, start=1) if c.id in missing]
-        raise EvaluationError("ratings_incomplete", *problems, count=len(missing))
+        raise EvaluationError("ratings_incomplete", *problems, num=len(missing))
 
 
 # ----------------------------------------------------------------- workflow

@@ -40,7 +40,7 @@ def cycle_url(cycle) -> str:
     return url_for("evaluations.cycle_detail", cycle_id=cycle.id)
 
 
-CYCLE_AUDIT_LABELS = {"participant": _l("Participant"), "closed_at": _l("Closed")}
+CYCLE_AUDIT_LABELS = {"participant": _l("Participant"), "closed_at": _l("Cycle closed")}
 
 
 def _detail(cycle, form, runs: bool, evaluations=None):
