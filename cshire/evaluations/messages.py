@@ -8,7 +8,7 @@ per area. A code has one meaning in the whole package.
 from flask_babel import lazy_gettext as _l
 
 from cshire.csv_import import CsvImportError
-from cshire.errors import DomainError
+from cshire.errors import DomainError, plural_l
 from cshire.evaluations.models.accounts import TouchModel
 from cshire.evaluations.models.cycles import EvaluationStatus, Rater
 
@@ -86,6 +86,53 @@ METRICS_MESSAGES: dict = {
 # Section: cycles (evaluation cycles, ratings, plans, workflow, calibration)
 # ---------------------------------------------------------------------------
 CYCLE_MESSAGES: dict = {
+    "cycle_name_required": _l("Give the cycle a name."),
+    "cycle_name_taken": _l("Another cycle already has this name."),
+    "cycle_journey_invalid": _l("Choose the journey whose metrics the evaluations show."),
+    "due_order": _l("The manager review is due on or after the self-review."),
+    "participants_required": _l("Choose at least one participant."),
+    "participant_not_allowed": _l(
+        "%(name)s is not a CSM of a team you manage, so you cannot add them."),
+    "participant_no_manager": _l(
+        "%(name)s is in no team with a manager, so nobody could evaluate them. "
+        "Put them in a team with a manager first."),
+    "cycle_closed": _l("This cycle is closed: its evaluations no longer change."),
+    "cycle_not_yours": _l("Only the cycle's creator or an admin can change its participants."),
+    "participant_started": _l(
+        "%(name)s's evaluation has been submitted, so they stay in the cycle."),
+    "level_invalid": _l("Choose a level from 1 to 5."),
+    "evidence_required": _l(
+        "A 1 or a 5 needs evidence: describe what you saw that sets it apart."),
+    "rating_missing": _l("Rate this competency before submitting."),
+    "ratings_incomplete": plural_l(
+        "Rate every competency before submitting: %(num)d is not rated yet.",
+        "Rate every competency before submitting: %(num)d are not rated yet.", "num"),
+    "not_your_part": _l("This part of the evaluation is not yours to change."),
+    "self_locked": _l(
+        "The self-review is submitted and locked. The manager can reopen it with a reason."),
+    "manager_locked": _l(
+        "The manager review is submitted and locked. It changes only when reopened with "
+        "a reason."),
+    "wrong_step": _l(
+        "The evaluation is no longer at this step (someone moved it on); "
+        "reload the page to see where it stands."),
+    "self_review_first": _l(
+        "The manager review can be submitted once the CSM has submitted their self-review."),
+    "reason_required": _l("Say why the review is reopened: the reason is kept in the history."),
+    "nothing_to_reopen": _l("This part is not submitted, so there is nothing to reopen."),
+    "goal_required": _l("Describe the goal."),
+    "goal_target_required": _l("Tie the goal to a competency or to a journey step."),
+    "goal_target_invalid": _l("Choose a competency or a journey step from the lists."),
+}
+
+# What the audit trail of an evaluation calls its fields (ratings and goals are named
+# in the view, with their competency).
+EVALUATION_AUDIT_LABELS = {
+    "status": _l("Status"),
+    "weakest_step": _l("Weakest journey step"),
+    "weakest_step_reflection": _l("Reflection on the weakest step"),
+    "manager_summary": _l("Manager's summary"),
+    "manager_id": _l("Evaluating manager"),
 }
 
 

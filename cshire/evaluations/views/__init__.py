@@ -4,6 +4,9 @@ Importing this package imports every area module, which registers its routes on 
 """
 
 from cshire.evaluations.views import (  # noqa: F401 - routes register on bp
+    calibration,
+    cycles,
+    evaluations,
     imports,
     kpis,
     metrics,
