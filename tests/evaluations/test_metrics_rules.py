@@ -68,6 +68,17 @@ def test_the_as_of_date_decides_which_later_entries_are_known():
     assert (b_to_c.converted, b_to_c.rate, b_to_c.days) == (1, 0.25, [92])
 
 
+def test_events_after_the_as_of_date_are_not_known_yet():
+    # As of 31 August: a3 (A 08-01) entered but its B (09-30) is not known; a4's first A
+    # (09-15) is not known yet, so it has not entered; a5's churn (08-01) is known.
+    a_to_b, b_to_c = step_metrics(ACCOUNTS, STAGES, Q3, as_of=date(2026, 8, 31))
+    assert (a_to_b.entered, a_to_b.converted) == (3, 1)  # a1 a3 a5; a1 converted
+    assert (b_to_c.entered, b_to_c.converted) == (2, 0)  # a1 a2
+    august = [_history(9, ("A", "04-01"), ("churned", "09-10"))]
+    assert churn(august, Q3, as_of=date(2026, 8, 31)).churned == 0
+    assert churn(august, Q3).churned == 1
+
+
 def test_an_empty_step_has_no_rate_and_the_weakest_step_is_the_lowest_measured_rate():
     steps = step_metrics([], STAGES, Q3, as_of=AS_OF)
     assert [(s.entered, s.converted, s.rate) for s in steps] == [(0, 0, None), (0, 0, None)]

@@ -1,7 +1,9 @@
 """Journey conversion metrics from account histories — the formulas of the README,
 as pure functions.
 
-For a period and each pair of adjacent stages i → i+1:
+Everything is computed as known on the **as-of** date: events dated after it are left
+out (so a period still running is measured up to that day). For a period and each pair
+of adjacent stages i → i+1:
 
 - **entered**: accounts whose *first ever* entry into stage i falls in the period (an
   account that re-enters stage i in the period after a first entry before it is not
@@ -87,11 +89,18 @@ def conversion_day(history: AccountHistory, from_stage: str, to_stage: str, *,
     return next((day for day in history.entries(to_stage) if start <= day <= latest), None)
 
 
+def known_on(history: AccountHistory, as_of: date) -> AccountHistory:
+    """The account as the CRM knew it on ``as_of``."""
+    return AccountHistory(history.account_id, history.owner_id,
+                          tuple(event for event in history.events if event[1] <= as_of))
+
+
 def step_metrics(histories: Iterable[AccountHistory], stages: Sequence[str], period: Period,
                  *, as_of: date, window_days: int | None = None) -> list[StepMetric]:
     """One ``StepMetric`` per adjacent pair of ``stages`` (codes in journey order)."""
     steps = [StepMetric(a, b) for a, b in pairwise(stages)]
     for history in histories:
+        history = known_on(history, as_of)
         for step in steps:
             first = history.first_entry(step.from_stage)
             if first is None or first not in period:
@@ -105,9 +114,12 @@ def step_metrics(histories: Iterable[AccountHistory], stages: Sequence[str], per
     return steps
 
 
-def churn(histories: Iterable[AccountHistory], period: Period) -> ChurnMetric:
+def churn(histories: Iterable[AccountHistory], period: Period,
+          as_of: date | None = None) -> ChurnMetric:
     active = churned = 0
     for history in histories:
+        if as_of is not None:
+            history = known_on(history, as_of)
         before = sorted((day, code == CHURNED) for code, day in history.events
                         if day < period.start)
         if not before or before[-1][1]:

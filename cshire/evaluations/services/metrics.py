@@ -85,7 +85,7 @@ def team_metrics(journey: Journey, period: Period, members: list[User], *,
         rows.append(CsmMetrics(
             csm=member,
             steps=step_metrics(owned, stages, period, as_of=as_of, window_days=window_days),
-            churn=churn(owned, period),
+            churn=churn(owned, period, as_of),
             accounts=len(owned),
         ))
     every_history = [h for owned in by_owner.values() for h in owned]
@@ -93,7 +93,7 @@ def team_metrics(journey: Journey, period: Period, members: list[User], *,
         journey=journey, period=period, as_of=as_of, window_days=window_days, members=rows,
         steps=combined([r.steps for r in rows]) if rows else step_metrics(
             [], stages, period, as_of=as_of),
-        churn=churn(every_history, period),
+        churn=churn(every_history, period, as_of),
     )
 
 
