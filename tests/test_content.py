@@ -212,7 +212,7 @@ def test_demo_people_have_unique_emails_and_belong_to_declared_teams():
     assert len(set(codes)) == len(codes)
     assert {p["team"] for p in people if "team" in p} <= set(codes)
     # Every team is led by someone of the file who holds the manager role.
-    managers = {p["email"] for p in people if "manager" in p["roles"]}
+    managers = {p["email"] for p in people if "manager" in p.get("roles", ())}
     assert {t["manager"] for t in team["teams"]} <= managers
 
 
