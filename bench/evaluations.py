@@ -173,7 +173,8 @@ def _kpis(ctx: Context, csms: list[int], team_of: dict[int, int], managers: dict
                          "value": rng.randint(-20, 70), "n": rng.randint(5, 40),
                          "note": "", "entered_by_id": manager, "entered_at": entered})
             for month in range(start.month, end.month + 1):
-                rows.append({"user_id": uid, "metric": "csat", "period": f"{start.year}-{month:02d}",
+                rows.append({"user_id": uid, "metric": "csat",
+                             "period": f"{start.year}-{month:02d}",
                              "value": round(rng.uniform(3.2, 4.9), 2), "n": rng.randint(5, 60),
                              "note": "", "entered_by_id": manager, "entered_at": entered})
     for row, kpi_id in zip(rows, ctx.ids("kpi_values", len(rows)), strict=True):
