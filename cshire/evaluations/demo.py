@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from itertools import product
+from itertools import pairwise, product
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -174,12 +174,12 @@ class _Book:
         self.stages = [stage.code for stage in journey.stages]
         self.journey_id = journey.id
         self.accounts: list[list[tuple[str, date]]] = []  # each account's events
-        earlier, last, current = quarters(today)
+        three = quarters(today)
         for _ in range(habits.history_accounts):
-            self._live_account(earlier.start, (earlier, last, current))
-        for number, quarter in enumerate(quarters_ := (earlier, last, current)):
+            self._live_account(three[0].start, three)
+        for number, quarter in enumerate(three):
             for _ in range(max(0, habits.new_accounts + self.rng.randint(-2, 2))):
-                self._new_account(quarter, quarters_[number + 1:])
+                self._new_account(quarter, three[number + 1:])
         # Every draw is made above whatever the date; what has not happened yet is cut.
         self.accounts = [[(code, day) for code, day in events if day < today]
                          for events in self.accounts]
@@ -405,10 +405,8 @@ class _Cycle:
     def _levels(self, person: dict[str, Any], rng: random.Random) -> dict[int, int]:
         """The level the person works at on each competency: lower on those that show
         their weakest step (and churn, when it is high), higher on their strongest."""
-        steps = [f"{a}→{b}" for a, b in zip([s.code for s in self.journey.stages],
-                                             [s.code for s in self.journey.stages][1:],
-                                             strict=False)]
-        rates = list(zip(person["conversion"], steps, strict=False))
+        steps = [f"{a.code}→{b.code}" for a, b in pairwise(self.journey.stages)]
+        rates = list(zip(person["conversion"], steps, strict=True))
         weak, strong = min(rates)[1], max(rates)[1]
         churny = person["churn"] >= 0.15
         levels = {}
