@@ -40,8 +40,8 @@ class Scale:
     openings: int
     candidates: int
     scorecards: int
-    customer_accounts: int  # evaluations (not modelled yet)
-    journey_events: int  # evaluations (not modelled yet)
+    customer_accounts: int  # evaluations (bench/evaluations.py)
+    journey_events: int  # on those accounts
     new_hires_in_training: int  # training enrolments (bench/training.py)
 
     @property
@@ -78,10 +78,6 @@ NOT_GENERATED = {
     "organisation_settings": "one row an admin saves; UTC applies until then",
     "stored_files": "uploaded evidence (bytes in a deferred column): no page lists them, "
                     "and the sandbox records' evidence is optional",
-    **dict.fromkeys((
-        "customer_accounts", "journey_events", "kpi_values", "evaluation_cycles", "evaluations",
-        "evaluation_ratings", "development_goals",
-    ), "evaluations: not generated yet"),
 }
 
 

@@ -34,21 +34,13 @@ from bench.context import (
     Scale,
 )
 from bench.design import generate_design
+from bench.evaluations import generate_evaluations
 from bench.foundation import generate_competencies, generate_people
 from bench.process import generate_process
 from bench.training import generate_training
 
 __all__ = ["BENCH_ADMIN", "BENCH_INTERVIEWER", "BENCH_MANAGER", "BENCH_PASSWORD",
            "NOT_GENERATED", "SCALES", "Scale", "generate"]
-
-
-# --- areas later issues fill in ---------------------------------------------------------
-
-
-def generate_evaluations(ctx: Context) -> None:
-    """Customer accounts, journey events, evaluation cycles: not modelled yet."""
-    ctx.report.skipped = (f"not modelled yet ({ctx.scale.customer_accounts:,} customer "
-                          f"accounts, {ctx.scale.journey_events:,} journey events at this scale)")
 
 
 # --- running ----------------------------------------------------------------------------

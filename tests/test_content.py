@@ -14,6 +14,7 @@ from cshire.auth.demo import DEMO_TEAM
 from cshire.competencies.starter_sets import STARTER_SET, Text
 from cshire.content import loader
 from cshire.content.loader import CONTENT_DIR, ContentError, load
+from cshire.evaluations.demo_content import DEMO_EVALUATIONS
 from cshire.interviews.demo_content import CANDIDATES, DEMO_HIRING, RATINGS
 from cshire.interviews.demo_simulation import HABITS
 from cshire.interviews.question_seed import QUESTION_FILE, QUESTION_TYPES
@@ -22,7 +23,8 @@ from tests.bilingual import assert_clean_bilingual, assert_languages_match
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 KINDS = {"starter_sets": STARTER_SET, "questions": QUESTION_FILE,
-         "demo_people": DEMO_TEAM, "demo_hiring": DEMO_HIRING, "demo_training": DEMO_TRAINING}
+         "demo_people": DEMO_TEAM, "demo_hiring": DEMO_HIRING, "demo_training": DEMO_TRAINING,
+         "demo_evaluations": DEMO_EVALUATIONS}
 CONTENT_FILES = sorted(CONTENT_DIR.glob("*/*.json"))
 SET_NAMES = sorted(p.stem for p in CONTENT_DIR.glob("starter_sets/*.json"))
 QUESTION_FILE_NAMES = sorted(p.stem for p in CONTENT_DIR.glob("questions/*.json"))
@@ -209,6 +211,9 @@ def test_demo_people_have_unique_emails_and_belong_to_declared_teams():
     codes = [t["code"] for t in team["teams"]]
     assert len(set(codes)) == len(codes)
     assert {p["team"] for p in people if "team" in p} <= set(codes)
+    # Every team is led by someone of the file who holds the manager role.
+    managers = {p["email"] for p in people if "manager" in p.get("roles", ())}
+    assert {t["manager"] for t in team["teams"]} <= managers
 
 
 def test_the_demo_sign_ins_hold_the_roles_the_demo_relies_on():

@@ -1,7 +1,7 @@
-"""Demo people: the demo sign-ins and a small CS team in two teams.
+"""Demo people: the demo sign-ins and a small CS organisation in a few teams.
 
 The first step of the demo (``cshire/demo.py``); idempotent (get-or-create by email).
-Who they are (names in both languages, roles, team) is content:
+Who they are (names in both languages, roles, team) and who leads each team is content:
 ``cshire/content/demo_people/team.json``, checked against ``DEMO_TEAM`` below.
 """
 
@@ -35,7 +35,8 @@ _PERSON = record(
 # One file: the teams, the sign-ins the CLI lists, and further team members (so
 # profiles from exemplars and evaluations have a team to rate).
 DEMO_TEAM = record(
-    teams=Items(record(code=String(), name=BILINGUAL)),
+    # ``manager``: the email of the person (sign-in or member) who leads the team.
+    teams=Items(record(code=String(), name=BILINGUAL, manager=String())),
     sign_ins=Items(_PERSON),
     members=Items(_PERSON),
 )
@@ -99,8 +100,7 @@ def load_people(lang: str) -> list[str]:
     users = {p["email"]: _get_or_create_user(p["email"], p["name"][lang],
                                              frozenset(Role(r) for r in p["roles"]), lang)
              for p in people}
-    manager = users["manager@example.com"]
-    teams = {t["code"]: _get_or_create_team(t["name"][lang], manager)
+    teams = {t["code"]: _get_or_create_team(t["name"][lang], users[t["manager"]])
              for t in content["teams"]}
     for person in people:
         user = users[person["email"]]
