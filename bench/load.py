@@ -109,8 +109,9 @@ def _tail(log: Path, lines: int = 20) -> str:
 # --- signing in -------------------------------------------------------------------------
 
 
-def session_cookie(app: Flask) -> str:
-    """A signed-in session for the bench manager, as a browser holds it after logging in:
+def session_cookie(app: Flask, email: str = BENCH_MANAGER) -> str:
+    """A signed-in session for ``email`` (the bench manager unless a page says otherwise),
+    as a browser holds it after logging in:
     the user id; Flask-Login's session identifier for wrk's address and User-Agent
     (without it, session protection marks the session non-fresh and re-signs the cookie
     on every response, or in "strong" mode signs the user out); and a CSRF token (else
@@ -123,7 +124,7 @@ def session_cookie(app: Flask) -> str:
 
     with app.app_context():
         # The session id carries the user's session token (revocable sessions).
-        user_id = db.session.scalar(select(User).where(User.email == BENCH_MANAGER)).get_id()
+        user_id = db.session.scalar(select(User).where(User.email == email)).get_id()
         with app.test_request_context(environ_base={"REMOTE_ADDR": HOST},
                                       headers={"User-Agent": USER_AGENT}):
             identifier = _create_identifier()

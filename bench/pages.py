@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, url_for
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 
 from bench.generate import BENCH_MANAGER
 from bench.writes import submit_scorecard
@@ -25,9 +25,20 @@ Params = Callable[[], dict[str, Any]]
 
 
 class Page:
-    def __init__(self, endpoint: str, params: Params | None = None) -> None:
+    """``viewer`` returns the email of the user the page is opened as (default: the
+    bench manager), e.g. a new hire for the new hire's home."""
+
+    def __init__(self, endpoint: str, params: Params | None = None,
+                 viewer: Callable[[], str] | None = None) -> None:
         self.endpoint = endpoint
         self.params = params
+        self.viewer = viewer
+
+    def viewer_email(self, app: Flask) -> str:
+        if self.viewer is None:
+            return BENCH_MANAGER
+        with app.app_context():
+            return self.viewer()
 
     def available(self, app: Flask) -> bool:
         return self.endpoint in app.view_functions
@@ -166,6 +177,46 @@ def _metrics_team() -> dict[str, Any]:
             if value is not None}
 
 
+def _busiest_new_hire() -> str:
+    """A new hire in training with the most modules on their plan behind them: the
+    fullest home page (progress, due, overdue)."""
+    users, enrolments, progress = _t("users"), _t("training_enrolments"), _t("training_progress")
+    return _scalar(
+        select(users.c.email).join(enrolments, enrolments.c.user_id == users.c.id)
+        .outerjoin(progress, progress.c.enrolment_id == enrolments.c.id)
+        .group_by(users.c.id, users.c.email)
+        # Still in training first (none is at the tiny scale), then the fullest plan.
+        .order_by(func.max(enrolments.c.signed_off_at.is_(None).cast(Integer)).desc(),
+                  func.count(progress.c.id).desc(), users.c.id).limit(1))
+
+
+def _busiest_mentor() -> str:
+    """The mentor with the most rounds waiting for their review (the longest queue)."""
+    users, enrolments, submissions = (_t("users"), _t("training_enrolments"),
+                                      _t("training_submissions"))
+    return _scalar(
+        select(users.c.email).join(enrolments, enrolments.c.mentor_id == users.c.id)
+        .outerjoin(submissions, (submissions.c.enrolment_id == enrolments.c.id)
+                   & submissions.c.reviewed_at.is_(None))
+        .group_by(users.c.id, users.c.email)
+        .order_by(func.count(submissions.c.id).desc(), users.c.id).limit(1))
+
+
+def _evaluation() -> dict[str, Any]:
+    """An evaluation of the bench manager's team in the open cycle."""
+    evaluations, cycles = _t("evaluations"), _t("evaluation_cycles")
+    return {"evaluation_id": _scalar(
+        select(func.min(evaluations.c.id)).join(cycles)
+        .where(evaluations.c.manager_id == _manager_id(), cycles.c.closed_at.is_(None)))}
+
+
+def _cycle() -> dict[str, Any]:
+    """The open cycle (every CSM in it: the fullest calibration view)."""
+    cycles = _t("evaluation_cycles")
+    return {"cycle_id": _scalar(select(func.min(cycles.c.id))
+                                .where(cycles.c.closed_at.is_(None)))}
+
+
 PAGES: dict[str, Page] = {
     # issue 2 (foundation)
     "home": Page("main.dashboard"),  # the to-do home page (issue 9)
@@ -195,6 +246,13 @@ PAGES: dict[str, Page] = {
                                             submit_scorecard),
     # issue 11, point 2: a team's journey metrics, every CSM's funnel (under 1 s at large)
     "metrics": Page("evaluations.metrics", _metrics_team),
+    "evaluation": Page("evaluations.evaluation_detail", _evaluation),
+    "calibration": Page("evaluations.calibration", _cycle),
+    # issue 10: the new hire's home, the mentor's review queue, the friction report
+    "training-home": Page("training.home", viewer=_busiest_new_hire),
+    "training-home-manager": Page("training.home"),
+    "review-queue": Page("training.reviews", viewer=_busiest_mentor),
+    "friction": Page("training.friction"),
 }
 
 BASELINE = Page("main.healthz")  # one database query: the yardstick of every ratio

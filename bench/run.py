@@ -109,15 +109,18 @@ def measure(args: argparse.Namespace) -> int:
     names, missing = page_registry.available(app, args.pages)
     for name in missing:
         print(f"skipped {name}: endpoint {_endpoint(name)} not in the app yet")
-    paths = {}
+    paths, viewers = {}, {}
     for name in names:
         try:
             paths[name] = page_registry.PAGES[name](app)
+            viewers[name] = page_registry.PAGES[name].viewer_email(app)
         except LookupError as error:  # the generator does not make what the page needs
             print(f"skipped {name}: {error}")
             missing.append(name)
     baseline_path = page_registry.BASELINE(app)
     cookie = session_cookie(app)
+    # Each page is loaded as the user it is for (a new hire's home as a new hire).
+    cookies = {name: session_cookie(app, email) for name, email in viewers.items()}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = OUT / f"gunicorn-{args.scale}.log"
@@ -126,8 +129,9 @@ def measure(args: argparse.Namespace) -> int:
         wait_healthy(base, process, log)
         after_write = {name: paths.pop(name) for name in list(paths)
                        if isinstance(page_registry.PAGES[name], page_registry.AfterWrite)}
-        results = _measure_all(args, base, baseline_path, paths, cookie,
-                               lambda: [_after_writes(args, app, name, base, path, cookie)
+        results = _measure_all(args, base, baseline_path, paths, cookie, cookies,
+                               lambda: [_after_writes(args, app, name, base, path,
+                                                      cookies[name])
                                         for name, path in after_write.items()])
     finally:
         stop(process)
@@ -197,7 +201,7 @@ def _endpoint(name: str) -> str:
 
 
 def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
-                 paths: dict[str, str], cookie: str,
+                 paths: dict[str, str], cookie: str, cookies: dict[str, str],
                  after_writes: Callable[[], list[Result]]) -> list[Result]:
     """wrk on the baseline, the pages, the "after a write" timings (``after_writes``),
     the baseline again. A page that does not answer
@@ -208,11 +212,11 @@ def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
     and flagged."""
     unloaded: list[Result] = []
     for name, path in list(paths.items()):
-        check = check_page(base + path, cookie)
+        check = check_page(base + path, cookies[name])
         if check.status == 200 and check.seconds > SLOW_SECONDS:
             print(f"{name}: first request took {check.seconds:.1f} s; warming every worker")
-            _warm(base + path, cookie, args.workers)
-            check = check_page(base + path, cookie)
+            _warm(base + path, cookies[name], args.workers)
+            check = check_page(base + path, cookies[name])
         ms = check.seconds * 1000
         if check.status != 200:
             why = (f"answered {check.status}" if check.status else "no answer") + (
@@ -236,7 +240,7 @@ def _measure_all(args: argparse.Namespace, base: str, baseline_path: str,
     for name, path in [("baseline (before)", baseline_path), *paths.items()]:
         print(f"loading {name} ({path}) for {args.seconds} s …", flush=True)
         settle(base)
-        results.append(run_wrk(name, base + path, path, cookie, **options))
+        results.append(run_wrk(name, base + path, path, cookies.get(name, cookie), **options))
     results.extend(after_writes())
     print(f"loading baseline (after) ({baseline_path}) for {args.seconds} s …", flush=True)
     settle(base)
