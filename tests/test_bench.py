@@ -1,7 +1,7 @@
 """Smoke tests of the benchmark harness (bench/): the generator fills every table at the
-``tiny`` scale with the counts it promises, and every registered bench page answers
-200 for the user it is opened as
-(the bench manager unless the page names another). The throughput run itself is ``make bench``."""
+``tiny`` scale with the counts it promises, and every registered bench page answers 200
+for the user it is opened as (the bench manager unless the page names another). The
+throughput run itself is ``make bench``."""
 
 from datetime import date
 
