@@ -26,12 +26,14 @@ statements (``cshire.cache.bump`` marks the transaction as writing).
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import String, Table, bindparam, insert, select, type_coerce, update
 
 from cshire import cache
 from cshire.auth.models import User
@@ -74,8 +76,11 @@ _DATE_TIME = re.compile(
 _METRIC = re.compile(r"[a-z0-9][a-z0-9_-]*", re.ASCII)
 
 
+@lru_cache(maxsize=16384)
 def entered_on(value: str) -> date:
-    """A date (``iso_date``), or the date written in an ISO date and time."""
+    """A date (``iso_date``), or the date written in an ISO date and time. Remembered:
+    an export of half a million events has a few thousand distinct days, and parsing
+    each row's day again was a fifth of the import's time."""
     try:
         return iso_date(value)
     except CellError:
@@ -268,11 +273,14 @@ def _users_by_email(emails: Iterable[str]) -> dict[str, tuple[int, bool]]:
 # --- journey events ---------------------------------------------------------------------
 
 _DAY_BITS = 22  # date.max.toordinal() < 2**22
+_DAY_MASK = (1 << _DAY_BITS) - 1
 
 
 class _EventKeys:
-    """An event (account id, stage, date) as one int: a set of half a million ints is a
-    fraction of the memory, and of the time, of a set of tuples."""
+    """An event (account id, stage, date) as one int, ``((account_id × number of stages
+    + stage index) << _DAY_BITS) | the day's ordinal``, computed inline where it runs
+    once a row: a set of half a million ints is a fraction of the memory, and of the
+    time, of a set of tuples."""
 
     def __init__(self, stage_codes: list[str]) -> None:
         self.codes = stage_codes
@@ -283,13 +291,6 @@ class _EventKeys:
     def stage(self, text: str) -> int | None:
         found = self.index.get(text)
         return found if found is not None else self.folded.get(text.casefold())
-
-    def key(self, account_id: int, stage: int, day: date) -> int:
-        return ((account_id * self.width + stage) << _DAY_BITS) | day.toordinal()
-
-    def parts(self, key: int) -> tuple[int, str, date]:
-        account_id, stage = divmod(key >> _DAY_BITS, self.width)
-        return account_id, self.codes[stage], date.fromordinal(key & ((1 << _DAY_BITS) - 1))
 
 
 def find_journey(code: str) -> Journey:
@@ -310,9 +311,14 @@ def import_events(journey_code: str, source: IO[bytes] | bytes, *, max_rows: int
         select(CustomerAccount.external_id, CustomerAccount.id)).all())
     reader, stream = _reader(source, EVENT_COLUMNS, max_rows)
     summary, new, in_file = ImportSummary(), set(), set()
+    # The loop runs once a row: names bound locally, the key computed inline.
+    index, width, add, rows = keys.index, keys.width, new.add, 0
     for row in _tracked(reader, stream, progress):
+        rows += 1
         external_id, stage_text = row["account_external_id"], row["stage"]
-        account_id, stage = accounts.get(external_id), keys.stage(stage_text)
+        account_id, stage = accounts.get(external_id), index.get(stage_text)
+        if stage is None:
+            stage = keys.stage(stage_text)  # written in another case
         if account_id is None:
             reader.add_problem(row.line, "account_unknown", field="account_external_id",
                                external_id=external_id)
@@ -321,12 +327,17 @@ def import_events(journey_code: str, source: IO[bytes] | bytes, *, max_rows: int
                                journey=journey.code, stages=stage_list)
         if account_id is None or stage is None or reader.problems:
             continue  # the file is refused: only its problems matter now
-        key = keys.key(account_id, stage, row["entered_at"])
-        outcome = "duplicate" if key in new else "create"
-        new.add(key)
+        key = ((account_id * width + stage) << _DAY_BITS) | row["entered_at"].toordinal()
+        if rows <= SAMPLE_ROWS:
+            summary.sample.append(SampleRow(row.line, (
+                external_id, keys.codes[stage], row["entered_at"]),
+                "duplicate" if key in new else "create", key))
+        add(key)
         in_file.add(account_id)
-        summary.note(row, (external_id, keys.codes[stage], row["entered_at"]), outcome, key)
     reader.raise_if_problems()
+    # Counted at the end: a key per distinct event, the rest repeated in the file.
+    summary.rows, summary.created = rows, len(new)
+    summary.duplicates = rows - len(new)
     _drop_stored_events(journey.id, keys, in_file, new, summary)
     if not dry_run:
         _write_events(journey.id, keys, new, progress)
@@ -335,41 +346,99 @@ def import_events(journey_code: str, source: IO[bytes] | bytes, *, max_rows: int
 
 def _drop_stored_events(journey_id: int, keys: _EventKeys, account_ids: set[int],
                         new: set[int], summary: ImportSummary) -> None:
-    """Remove from ``new`` the events already stored, counting them as duplicates."""
+    """Remove from ``new`` the events already stored, counting them as duplicates. Only
+    the accounts that have events on the journey are read (none on a first import)."""
     e = JourneyEvent
-    for batch in in_batches(sorted(account_ids), LOOKUP_BATCH):
-        for account_id, code, day in db.session.execute(
-                select(e.account_id, e.stage_code, e.entered_on)
-                .where(e.journey_id == journey_id, e.account_id.in_(batch))):
-            stage = keys.index.get(code)
+    stored = set(db.session.scalars(
+        select(e.account_id).where(e.journey_id == journey_id).distinct()))
+    # The day as the driver returns it (SQLite: its text, not parsed into a date for
+    # each of half a million rows), turned into its ordinal once per distinct value.
+    ordinals: dict[Any, int] = {}
+    index, width, found = keys.index, keys.width, 0
+    query = select(e.account_id, e.stage_code, type_coerce(e.entered_on, String)).where(
+        e.journey_id == journey_id)
+    wanted = account_ids & stored
+    # Most of the journey's accounts: one pass over its events beats an IN list per
+    # thousand accounts (the re-import of a whole export).
+    batches = [query] if 2 * len(wanted) > len(stored) else [
+        query.where(e.account_id.in_(batch)) for batch in in_batches(sorted(wanted),
+                                                                     LOOKUP_BATCH)]
+    for batch_query in batches if wanted else ():
+        for account_id, code, day in db.session.execute(batch_query):
+            stage = index.get(code)
             if stage is None:
                 continue  # a stage since removed from the journey: no file row can match
-            key = keys.key(account_id, stage, day)
+            ordinal = ordinals.get(day)
+            if ordinal is None:
+                ordinal = ordinals[day] = (
+                    date.fromisoformat(day) if isinstance(day, str) else day).toordinal()
+            key = ((account_id * width + stage) << _DAY_BITS) | ordinal
             if key in new:
                 new.discard(key)
-                summary.created -= 1
-                summary.duplicates += 1
+                found += 1
+    summary.created -= found
+    summary.duplicates += found
     for sample in summary.sample:
         if sample.outcome == "create" and sample.key not in new:
             sample.outcome = "duplicate"
 
 
-_EVENT_FIELDS = ("account_id", "journey_id", "stage_code", "entered_on", "imported_at")
+_EVENT_ROW = ("account_id", "stage_code", "entered_on", "journey_id", "imported_at")
 
 
 def _write_events(journey_id: int, keys: _EventKeys, new: set[int],
                   progress: Progress | None) -> None:
-    now, done = utcnow(), 0
-    for batch in in_batches(sorted(new), WRITE_BATCH):  # in index order
-        rows = []
-        for key in batch:
-            account_id, code, day = keys.parts(key)
-            rows.append((account_id, journey_id, code, day, now))
-        _insert_rows(JourneyEvent.__table__, _EVENT_FIELDS, rows)
-        done += len(batch)
-        _report(progress, "write", done, len(new))
+    """Insert the events in key order (by account: the unique index is filled in
+    order), each row's values bound once per distinct day rather than once per row."""
+    table, done = JourneyEvent.__table__, 0
+    bind_day, stamp = _binder(table.c.entered_on), _binder(table.c.imported_at)(utcnow())
+    days: dict[int, Any] = {}
+    codes, width = keys.codes, keys.width
+    with _sqlite_cache():
+        for batch in in_batches(sorted(new), WRITE_BATCH):
+            rows = []
+            for key in batch:
+                ordinal = key & _DAY_MASK
+                day = days.get(ordinal)
+                if day is None:
+                    day = days[ordinal] = bind_day(date.fromordinal(ordinal))
+                account_id, stage = divmod(key >> _DAY_BITS, width)
+                rows.append((account_id, codes[stage], day, journey_id, stamp))
+            _insert_rows(table, _EVENT_ROW, rows, bound=True)
+            done += len(batch)
+            _report(progress, "write", done, len(new))
     if new:
         cache.bump()
+
+
+SQLITE_IMPORT_CACHE_KIB = 65536  # the write phase's page cache: its indexes stay in memory
+
+
+@contextmanager
+def _sqlite_cache() -> Iterator[None]:
+    """On SQLite, a larger page cache while the events are written (the default 2 MB
+    spills the two event indexes to disk page by page: a third slower), then the
+    connection's own again; elsewhere nothing."""
+    connection = db.session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def _binder(column) -> Callable[[Any], Any]:
+    """The value ``_insert_rows`` hands the driver for ``column``: its type's bind
+    processor where values go through one (SQLite's executemany), else the value."""
+    dialect = db.session.connection().dialect
+    if dialect.driver == "psycopg" or dialect.paramstyle != "qmark":
+        return lambda value: value
+    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return processor or (lambda value: value)
 
 
 # --- KPI values -------------------------------------------------------------------------
@@ -451,12 +520,14 @@ def _write_kpis(creates: list[tuple], updates: list[tuple], actor_id: int | None
 # --- writing ----------------------------------------------------------------------------
 
 
-def _insert_rows(table: Table, fields: tuple[str, ...], rows: list[tuple]) -> None:
+def _insert_rows(table: Table, fields: tuple[str, ...], rows: list[tuple], *,
+                 bound: bool = False) -> None:
     """Insert ``rows`` (tuples of ``fields``) into ``table`` in the session's
     transaction, with the driver's fastest bulk path: COPY on PostgreSQL (psycopg) —
     an executemany of INSERTs runs each row as a statement of its own, tens of times
     slower; on SQLite one executemany of values converted once per distinct value (a
-    date or the import's timestamp repeats on thousands of rows). Elsewhere, Core."""
+    date or the import's timestamp repeats on thousands of rows; none when ``bound``:
+    the values went through ``_binder`` already). Elsewhere, Core."""
     connection = db.session.connection()
     dialect = connection.dialect
     if dialect.driver == "psycopg":
@@ -466,12 +537,10 @@ def _insert_rows(table: Table, fields: tuple[str, ...], rows: list[tuple]) -> No
             for row in rows:
                 copy.write_row(row)
     elif dialect.paramstyle == "qmark":
-        converters = [_converter(table.c[name].type.dialect_impl(dialect)
-                                 .bind_processor(dialect)) for name in fields]
-        if any(converters):
-            rows = [tuple(value if convert is None else convert(value)
-                          for convert, value in zip(converters, row, strict=True))
-                    for row in rows]
+        processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+                      for name in fields]
+        if any(processors) and not bound:
+            rows = _converted(rows, processors)
         connection.exec_driver_sql(  # names from the model, values bound
             f"INSERT INTO {table.name} ({', '.join(fields)}) "  # noqa: S608
             f"VALUES ({', '.join('?' * len(fields))})", rows)
@@ -480,22 +549,18 @@ def _insert_rows(table: Table, fields: tuple[str, ...], rows: list[tuple]) -> No
                                            for row in rows])
 
 
-def _converter(processor: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
-    """A column type's bind processor, remembering its result per distinct value."""
-    if processor is None:
-        return None
-    done: dict[Any, Any] = {}
-
-    def convert(value: Any) -> Any:
-        if value is None:
-            return None
-        try:
-            return done[value]
-        except KeyError:
-            done[value] = converted = processor(value)
-            return converted
-
-    return convert
+def _converted(rows: list[tuple], processors: list[Callable[[Any], Any] | None]) -> list:
+    """``rows`` with each column through its type's bind processor, column by column and
+    once per distinct value (a date or the import's timestamp repeats on thousands of
+    rows): the lookups run in C, not a Python call per cell."""
+    columns = list(zip(*rows, strict=True))
+    for number, processor in enumerate(processors):
+        if processor is not None:
+            done = {value: processor(value) for value in set(columns[number])
+                    if value is not None}
+            done[None] = None
+            columns[number] = map(done.__getitem__, columns[number])
+    return list(zip(*columns, strict=True))
 
 
 # --- reading ----------------------------------------------------------------------------

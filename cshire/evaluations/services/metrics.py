@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 
 from cshire.auth.models import Role, RoleGrant, Team, User
 from cshire.evaluations.models.accounts import CustomerAccount, JourneyEvent
@@ -130,6 +130,18 @@ def team_csms(team: Team) -> list[User]:
     return list(db.session.scalars(
         select(User).where(User.team_id == team.id, User.active, _is_csm())
         .order_by(User.display_name, User.id)))
+
+
+def default_team(teams: list[Team]) -> Team | None:
+    """The team the metrics page opens on: the one with the most active CSMs (a manager
+    of a small new-hire team and a large one sees the large one first), then by name."""
+    if not teams:
+        return None
+    sizes = dict(db.session.execute(
+        select(User.team_id, func.count()).where(
+            User.team_id.in_([t.id for t in teams]), User.active, _is_csm())
+        .group_by(User.team_id)).all())
+    return max(teams, key=lambda team: sizes.get(team.id, 0))  # max keeps the first tie
 
 
 def csms_with_accounts() -> list[User]:

@@ -32,6 +32,7 @@ from cshire.evaluations.services.metrics import (
     TeamMetrics,
     csv_rows,
     default_period,
+    default_team,
     journeys,
     team_csms,
     team_metrics,
@@ -67,10 +68,10 @@ class Filters:
         return {key: value for key, value in args.items() if value is not None}
 
 
-def _filters(teams: list[Team]) -> Filters:
+def _filters(teams: list[Team], team: Team | None = None) -> Filters:
     """The filters of the query string, each absent one at its default."""
     every_journey = journeys()
-    form = MetricsFilterForm(filter_args(request.args), team=teams[0].id if teams else None,
+    form = MetricsFilterForm(filter_args(request.args), team=team.id if team else None,
                              journey=every_journey[0].code if every_journey else None,
                              period=default_period().label)
     form.team.choices = [(team.id, team.name) for team in teams]
@@ -98,7 +99,7 @@ def _scope() -> tuple[list[Team], Team | None, list[User]]:
     chosen = request.args.get("team", type=int)
     team = next((t for t in teams if t.id == chosen), None)
     ensure_allowed(chosen is None or team is not None)  # another manager's team
-    team = team or teams[0]
+    team = team or default_team(teams)
     return teams, team, team_csms(team)
 
 
@@ -106,7 +107,7 @@ def _scope() -> tuple[list[Team], Team | None, list[User]]:
 @roles(*MEASURED)
 def metrics():
     teams, team, members = _scope()
-    filters = _filters(teams)
+    filters = _filters(teams, team)
     if not filters.valid or not members:
         return render_template("evaluations/metrics_index.html", filters=filters,
                                team=team, metrics=None, members=members)
@@ -127,8 +128,8 @@ def metrics():
 @roles(*MEASURED)
 def metrics_csv():
     """The page's table as CSV (the same filters): one row per CSM and step."""
-    teams, _team, members = _scope()
-    filters = _filters(teams)
+    teams, team, members = _scope()
+    filters = _filters(teams, team)
     if not filters.valid:
         return redirect(url_for("evaluations.metrics", **request.args))
     rows = csv_rows(_measure(filters, members), with_median=True)
@@ -198,10 +199,22 @@ def stage_funnel(journey: Journey, steps: list[StepMetric]) -> Markup:
 @bp.context_processor
 def _evaluation_tabs() -> dict:
     """The tab bar of the evaluations pages: each tab once its page exists."""
-    tabs = [("evaluations.metrics", _("Metrics"), MEASURED),
-            ("evaluations.cycles", _("Cycles"), tuple(Role)),
+    manages = current_user.is_authenticated and current_user.has_role(*MANAGERS)
+    tabs = [("evaluations.metrics", _("Metrics") if manages else _("My metrics"), MEASURED),
+            ("evaluations.cycles", _("Cycles") if manages else _("My evaluations"),
+             tuple(Role)),
             ("evaluations.imports", _("Imports"), tuple(MANAGERS))]
     return {"evaluation_tabs": [
         (endpoint, label) for endpoint, label, allowed in tabs
         if endpoint in current_app.view_functions and current_user.is_authenticated
-        and current_user.has_role(*allowed)]}
+        and current_user.has_role(*allowed)], "evaluation_tab": _current_tab()}
+
+
+def _current_tab() -> str:
+    """The tab a page belongs to: a CSM's metrics and KPI values under Metrics, the
+    imports under Imports, and a cycle's evaluations, goals and calibration under
+    Cycles."""
+    page = (request.endpoint or "").removeprefix("evaluations.")
+    if page.startswith(("metrics", "kpi")):
+        return "evaluations.metrics"
+    return "evaluations.imports" if page.startswith("import") else "evaluations.cycles"
