@@ -197,7 +197,7 @@ def test_newhire3_is_ready_for_sign_off_and_was_hired_through_the_demo_opening(a
         TrainingModule.kind == ModuleKind.SANDBOX.value))
     rounds = db.session.scalars(select(Submission).where(
         Submission.enrolment_id == enrolment.id, Submission.module_id == sandbox.id)).all()
-    assert rounds[-1].outcome == "approved" and rounds[-1].snapshot["records"]
+    assert rounds[-1].outcome == "approved" and rounds[-1].snapshot["stages"]
     application = db.session.get(Application, enrolment.application_id)
     assert application.status == ApplicationStatus.HIRED.value
     assert application.candidate.name == enrolment.user.display_name
