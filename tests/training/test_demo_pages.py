@@ -4,6 +4,7 @@ open yet). This is what catches the demo's data and the pages drifting apart (a
 snapshot written in a format the page no longer reads, a link to a page that moved).
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from bench.generate import generate
 
-from cshire.auth.models import User
+from cshire.auth.models import Role, User
 from cshire.demo import load_demo
 from cshire.extensions import db
 from cshire.training.models.curriculum import Curriculum, ModuleKind, TrainingModule
@@ -82,6 +83,8 @@ def _shows_its_content(url: str, html: str) -> bool:
     format the page does not read renders as nothing, not as an error)."""
     if "/quiz/attempts/" in url:
         return 'class="kit-question"' in html
+    if re.fullmatch(r"/training/enrolments/\d+", url):  # the plan links its modules
+        return html.count(f'href="{url}/modules/') >= 10
     if url.startswith("/training/submissions/") and "sandbox-round" in html:
         return "round-milestone" in html and "reflection-answers" in html
     return True
@@ -158,3 +161,19 @@ def test_the_bench_data_renders_on_the_quiz_result_and_review_pages(app, client)
     url = f"/training/submissions/{sandbox_round.id}"
     response = client.get(url)
     assert response.status_code == 200 and "round-milestone" in response.text
+
+
+@pytest.mark.parametrize(("roles", "tabs"), [
+    ((Role.NEW_HIRE,), ["/training/", "/training/journeys"]),
+    ((Role.CSM,), ["/training/", "/training/reviews", "/training/journeys"]),
+    ((Role.MANAGER,), ["/training/", "/training/reviews", "/training/enrolments/new",
+                       "/training/curricula", "/training/journeys", "/training/friction"]),
+])
+def test_the_training_tabs_offer_each_role_the_pages_it_may_open(as_role, roles, tabs):
+    client = as_role(*roles)
+    html = client.get("/training/").text
+    nav = html[html.index('class="sub-nav training-tabs"'):]
+    nav = nav[:nav.index("</nav>")]
+    assert re.findall(r'href="([^"]+)"', nav) == tabs
+    for url in tabs:
+        assert client.get(url, follow_redirects=True).status_code == 200
