@@ -336,7 +336,8 @@ class _Work:
 
     def half_way(self, enrolment: Enrolment) -> None:
         """The first stage passed; in the second, the first lesson passed, the second
-        opened, the sandbox exercise started and stuck on setup (with a screenshot)."""
+        opened, the assignment awaiting the mentor's review, the sandbox exercise
+        started and stuck on setup (with a screenshot)."""
         person = self._person(enrolment)
         first_stage = min(m.stage.position for m in self.modules)
         second = [m for m in self.modules if m.stage.position == first_stage + 1]
@@ -353,6 +354,13 @@ class _Work:
         self._record(person, sandbox, kickoff, MilestoneStatus.DONE, day=15)
         stuck = self._record(person, sandbox, setup, MilestoneStatus.STUCK, day=17)
         stuck.evidence_file = store(self.evidence_png, enrolment.user_id)
+        # The stage's assignment handed in yesterday: the mentor has something to review.
+        assignment = next(m for m in second if m.kind == ModuleKind.ASSIGNMENT)
+        self._progress(person, assignment, ProgressStatus.SUBMITTED, opened=17)
+        db.session.add(Submission(
+            enrolment_id=enrolment.id, module_id=assignment.id, round=1,
+            text=self._answer(assignment),
+            submitted_at=_at(person.start, NEWHIRE_STARTED_DAYS_AGO - 1)))
 
     def just_started(self, enrolment: Enrolment) -> None:
         """Only the first lesson opened."""
