@@ -164,8 +164,9 @@ def test_a_new_hire_works_through_training_and_the_mentor_and_manager_follow(
     todo = [m for m, _name in demo.milestones() if m not in recorded]
     stuck_id = todo[0]
     _record(page, stuck_id, "Stuck", STUCK_NOTE, _png())
-    expect(page.locator(f"#milestone-{stuck_id} img")).to_have_attribute(
-        "alt", "Evidence: import-error.png")
+    stuck = page.locator(f"#milestone-{stuck_id} .record-facts")
+    expect(stuck).to_contain_text(STUCK_NOTE)
+    expect(stuck.get_by_role("img", name="Evidence: import-error.png")).to_be_visible()
     for milestone_id in todo[1:]:
         _record(page, milestone_id, "Done")
     reflection = {

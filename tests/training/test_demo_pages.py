@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import select
 
 from bench.generate import generate
-
 from cshire.auth.models import Role, User
 from cshire.demo import load_demo
 from cshire.extensions import db
