@@ -47,6 +47,8 @@ STUCK_NOTES = ("The error message did not say which setting was wrong.",
                "Needed an admin permission a normal user does not have.",
                "The recorded lecture shows an older screen layout.",
                "設定画面の用語が画面ごとに異なり、分かりにくかった。")
+# What a sandbox round's snapshot keeps of each record (``services.sandbox._record_snapshot``).
+SNAPSHOT_KEYS = ("status", "minutes_spent", "difficulty", "stuck_note", "evidence_url")
 ANSWER = ("Goal in the customer's words, stakeholders, what was promised in the sale, the "
           "handoff criteria and one risk. ") * 3
 
@@ -61,6 +63,7 @@ class Module:
     due_days: int
     snapshot: list[dict[str, Any]] = field(default_factory=list)  # a quiz as shown
     answers: dict[str, list[int]] = field(default_factory=dict)  # all right
+    wrong: dict[str, list[int]] = field(default_factory=dict)  # a wrong answer each
 
 
 @dataclass
@@ -69,6 +72,9 @@ class Curriculum:
     journey_id: int
     milestones: list[int]
     modules: list[Module]
+    # The stages with their milestones' names, as a sandbox round's snapshot names them
+    # (``services.sandbox.exercise_snapshot``).
+    stages: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def required(self) -> list[Module]:
@@ -114,7 +120,7 @@ def _journey(ctx: Context, rows: Rows, n: int, code: str, name_en: str,
         "id": journey_id, "code": code, "name_en": f"{name_en} success journey",
         "name_ja": f"{name_ja} サクセスジャーニー", "description_en": BODY_EN,
         "description_ja": BODY_JA, "created_at": created, "updated_at": created, "version": 1})
-    milestones, stage_ids = [], []
+    milestones, stage_ids, stages = [], [], []
     for position, (stage_code, stage_en, stage_ja) in enumerate(STAGES, start=1):
         stage_id = ctx.ids("journey_stages", 1)[0]
         stage_ids.append(stage_id)
@@ -126,6 +132,7 @@ def _journey(ctx: Context, rows: Rows, n: int, code: str, name_en: str,
             f"See the [{stage_en} playbook](https://docs.example.com/{stage_code}).\n\n{BODY_EN}",
             "playbook_ja": "" if position == len(STAGES) else
             f"[{stage_ja}のプレイブック](https://docs.example.com/{stage_code})を参照。\n\n{BODY_JA}"})
+        stages.append({"name_en": stage_en, "name_ja": stage_ja, "milestones": []})
         for m in range(1, MILESTONES_PER_STAGE + 1):
             milestone_id = ctx.ids("journey_milestones", 1)[0]
             milestones.append(milestone_id)
@@ -136,6 +143,9 @@ def _journey(ctx: Context, rows: Rows, n: int, code: str, name_en: str,
                 "description_en": "What the customer has reached.",
                 "description_ja": "お客様が到達した状態。",
                 "is_handoff": position == 1 and m > 1})
+            stages[-1]["milestones"].append({
+                "milestone_id": milestone_id, "name_en": f"{stage_en} milestone {m}",
+                "name_ja": f"{stage_ja} マイルストーン{m}", "is_handoff": position == 1 and m > 1})
     curriculum_id = ctx.ids("curricula", 1)[0]
     rows.add("curricula", {
         "id": curriculum_id, "name_en": f"{name_en} CSM onboarding",
@@ -143,7 +153,7 @@ def _journey(ctx: Context, rows: Rows, n: int, code: str, name_en: str,
         "description_ja": BODY_JA, "journey_id": journey_id, "archived_at": None,
         "created_at": created, "updated_at": created, "version": 1})
     modules = _modules(ctx, rows, curriculum_id, stage_ids, created)
-    return Curriculum(curriculum_id, journey_id, milestones, modules)
+    return Curriculum(curriculum_id, journey_id, milestones, modules, stages)
 
 
 def _modules(ctx: Context, rows: Rows, curriculum_id: int, stage_ids: list[int],
@@ -204,8 +214,11 @@ def _questions(ctx: Context, rows: Rows, module: Module) -> None:
             rows.add("quiz_choices", choice)
             shown.append({k: v for k, v in choice.items() if k not in ("question_id", "position")})
         module.snapshot.append({"id": question_id, "multiple": multiple,
-                                "prompt_en": prompt_en, "choices": shown})
+                                "prompt_en": prompt_en,
+                                "prompt_ja": f"設問{number}：お客様を前進させる行動はどれですか。",
+                                "choices": shown})
         module.answers[str(question_id)] = [c["id"] for c in shown if c["correct"]]
+        module.wrong[str(question_id)] = [next(c["id"] for c in shown if not c["correct"])]
 
 
 # --- people: cohorts, enrolments and their work -------------------------------------------
@@ -351,13 +364,14 @@ def _passed(rows: Rows, enrolment: _Enrolment, module: Module, day: int) -> None
         else:
             _attempt(rows, enrolment, module, 1, True, day)
     elif module.kind in ("assignment", "sandbox"):
-        if module.kind == "sandbox":
-            _sandbox(rows, enrolment, module, opened, len(enrolment.curriculum.milestones))
+        snapshot = _sandbox(rows, enrolment, module, opened,
+                            len(enrolment.curriculum.milestones)) \
+            if module.kind == "sandbox" else None
         rounds = 2 if enrolment.rng.random() < 0.3 else 1
         for number in range(1, rounds + 1):
             approved = number == rounds
             _submission(rows, enrolment, module, number, day - (0 if approved else 2),
-                        "approved" if approved else "revise")
+                        "approved" if approved else "revise", snapshot)
 
 
 def _current(rows: Rows, enrolment: _Enrolment, module: Module) -> None:
@@ -373,13 +387,13 @@ def _current(rows: Rows, enrolment: _Enrolment, module: Module) -> None:
     elif module.kind in ("assignment", "sandbox"):
         milestones = len(enrolment.curriculum.milestones)
         done = milestones if draw < HANDED_IN + 0.1 else enrolment.rng.randint(1, milestones - 1)
-        if module.kind == "sandbox":
-            _sandbox(rows, enrolment, module, opened, done)
+        snapshot = _sandbox(rows, enrolment, module, opened, done) \
+            if module.kind == "sandbox" else None
         if draw < HANDED_IN:  # the mentor's queue
-            _submission(rows, enrolment, module, 1, opened, None)
+            _submission(rows, enrolment, module, 1, opened, None, snapshot)
             _progress(rows, enrolment, module, "submitted", opened)
         elif draw < HANDED_IN + 0.1:
-            _submission(rows, enrolment, module, 1, opened, "revise")
+            _submission(rows, enrolment, module, 1, opened, "revise", snapshot)
             _progress(rows, enrolment, module, "revise", opened)
         else:
             _progress(rows, enrolment, module, "in_progress", opened)
@@ -389,24 +403,25 @@ def _current(rows: Rows, enrolment: _Enrolment, module: Module) -> None:
 
 def _attempt(rows: Rows, enrolment: _Enrolment, module: Module, number: int, passed: bool,
              day: float) -> None:
+    # A failed attempt answers the first two questions wrong (50 %, under the mark).
     answers = module.answers if passed else {
-        qid: [] if k == 0 else ids for k, (qid, ids) in enumerate(module.answers.items())}
+        qid: module.wrong[qid] if k < 2 else ids
+        for k, (qid, ids) in enumerate(module.answers.items())}
     rows.add("quiz_attempts", {
         "enrolment_id": enrolment.id, "module_id": module.id, "number": number,
         "started_at": enrolment.day(day, 9), "submitted_at": enrolment.day(day, 10),
         "questions": module.snapshot, "answers": answers,
-        "score": 100.0 if passed else 100.0 * (QUESTIONS - 1) / QUESTIONS,
+        "score": 100.0 if passed else 100.0 * (QUESTIONS - 2) / QUESTIONS,
         "passed": passed, "pass_mark": 70})
 
 
 def _submission(rows: Rows, enrolment: _Enrolment, module: Module, number: int, day: float,
-                outcome: str | None) -> None:
+                outcome: str | None, snapshot: dict[str, Any] | None = None) -> None:
     reviewed = outcome is not None
     rows.add("training_submissions", {
         "enrolment_id": enrolment.id, "module_id": module.id, "round": number,
         "text": ANSWER if module.kind == "assignment" else "", "file_id": None,
-        "snapshot": {"records": len(enrolment.curriculum.milestones)}
-        if module.kind == "sandbox" else None,
+        "snapshot": snapshot,
         "submitted_at": enrolment.day(day, 11),
         "reviewer_id": enrolment.mentor_id if reviewed else None,
         "reviewed_at": enrolment.day(day + 1, 12) if reviewed else None,
@@ -414,11 +429,13 @@ def _submission(rows: Rows, enrolment: _Enrolment, module: Module, number: int, 
 
 
 def _sandbox(rows: Rows, enrolment: _Enrolment, module: Module, opened: float,
-             done: int) -> None:
+             done: int) -> dict[str, Any] | None:
     """Records on the first ``done`` milestones (later ones are harder), and the
-    reflection once every milestone has one."""
+    reflection once every milestone has one; returns the snapshot a round handed in
+    then keeps (None before every milestone is recorded)."""
     rng = enrolment.rng
     milestones = enrolment.curriculum.milestones
+    records = {}
     for k, milestone_id in enumerate(milestones[:done]):
         hardness = 1 + (k * 7) % 5  # a fixed pattern: some milestones clearly harder
         stuck = rng.random() < hardness / 10
@@ -431,9 +448,16 @@ def _sandbox(rows: Rows, enrolment: _Enrolment, module: Module, opened: float,
             "stuck_note": rng.choice(STUCK_NOTES) if stuck else "", "evidence_url": "",
             "evidence_file_id": None, "recorded_at": enrolment.day(opened + k / 4, 16),
             "updated_at": enrolment.day(opened + k / 4, 16), "version": 1})
-    if done == len(milestones):
-        rows.add("sandbox_reflections", {
-            "enrolment_id": enrolment.id, "module_id": module.id,
-            "what_was_hard": STUCK_NOTES[0], "where_stuck": STUCK_NOTES[1],
-            "tell_customers": STUCK_NOTES[2], "improvement": STUCK_NOTES[3],
-            "updated_at": enrolment.day(opened + 3, 17), "version": 1})
+        records[milestone_id] = rows.tables["sandbox_records"][-1]
+    if done < len(milestones):
+        return None
+    reflection = {"what_was_hard": STUCK_NOTES[0], "where_stuck": STUCK_NOTES[1],
+                  "tell_customers": STUCK_NOTES[2], "improvement": STUCK_NOTES[3]}
+    rows.add("sandbox_reflections", {
+        "enrolment_id": enrolment.id, "module_id": module.id, **reflection,
+        "updated_at": enrolment.day(opened + 3, 17), "version": 1})
+    return {"kind": "sandbox", "reflection": reflection, "stages": [
+        {"name_en": stage["name_en"], "name_ja": stage["name_ja"], "milestones": [
+            {**m, **{key: records[m["milestone_id"]][key] for key in SNAPSHOT_KEYS},
+             "evidence_file": None} for m in stage["milestones"]]}
+        for stage in enrolment.curriculum.stages]}

@@ -24,9 +24,6 @@ class NavLink:
 NAV_LINKS: tuple[NavLink, ...] = (
     NavLink("competencies.index", _l("Competencies"),
             _l("The shared competency model with its anchored levels."), ALL),
-    NavLink("training.journeys", _l("Journey"),
-            _l("The success journey: stages, milestones, handoff criteria and the playbook "
-               "of each transition."), ALL),
     NavLink("interviews.profiles", _l("Profiles"),
             _l("High-performer profiles: what the best people on the team share."), MANAGERS),
     NavLink("interviews.questions", _l("Question bank"),
@@ -42,8 +39,11 @@ NAV_LINKS: tuple[NavLink, ...] = (
             MANAGERS | {Role.INTERVIEWER}),
     NavLink("interviews.openings", _l("Openings"),
             _l("Openings, candidates, scorecards and hiring decisions."), MANAGERS),
+    # One entry for training: its pages (reviews, curricula, the success journey, the
+    # friction report) share a tab bar.
     NavLink("training.home", _l("Training"),
-            _l("Onboarding plans, the mentor's review queue and field readiness."), ALL),
+            _l("Onboarding plans, the mentor's review queue, the success journey and field "
+               "readiness."), ALL),
     NavLink("interviews.analytics", _l("Interviewer agreement"),
             _l("Do interviewers agree? Reliability, calibration and question statistics."),
             MANAGERS),

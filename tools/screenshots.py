@@ -29,6 +29,14 @@ PAGES = (
     ("kit", "manager@example.com", "/hiring/kits"),
     ("analytics", "manager@example.com", "/hiring/analytics"),
     ("competencies", "manager@example.com", "/competencies/"),
+    ("training-home", "newhire@example.com", "/training/"),
+    ("training-plan", "newhire@example.com", "newhire-plan"),
+    ("training-quiz-result", "newhire@example.com", "newhire-quiz-result"),
+    ("training-sandbox", "newhire@example.com", "newhire-sandbox"),
+    ("training-review", "csm@example.com", "first-review"),
+    ("training-manager", "manager@example.com", "/training/"),
+    ("friction-report", "manager@example.com", "/training/friction"),
+    ("journey", "csm@example.com", "/training/journeys"),
 )
 
 
@@ -64,6 +72,19 @@ def _resolve(page, base: str, target: str) -> str:
         page.goto(f"{base}/hiring/openings")
         page.locator("table a[href*='/hiring/openings/']").first.click()
         return page.locator("table a[href*='/hiring/applications/']").first.get_attribute("href")
+    if target.startswith("newhire-"):
+        page.goto(f"{base}/training/")
+        plan = page.locator(".my-plan a[href*='/training/enrolments/']").first
+        plan = plan.get_attribute("href")
+        if target == "newhire-plan":
+            return plan
+        page.goto(base + plan)
+        kind = "quiz" if target == "newhire-quiz-result" else "sandbox"
+        module = page.locator(f"tr[data-kind={kind}] a").first.get_attribute("href")
+        return f"{module}/quiz/attempts/1" if kind == "quiz" else module
+    if target == "first-review":
+        page.goto(f"{base}/training/reviews")
+        return page.locator("a[href*='/training/submissions/']").first.get_attribute("href")
     return target
 
 

@@ -59,6 +59,9 @@ from cshire.training.models.work import (
     ReviewOutcome,
     Submission,
 )
+from cshire.training.rules.quizzes import grade, right_choice_ids, shuffled
+from cshire.training.services.quizzes import question_snapshot
+from cshire.training.services.sandbox import exercise_snapshot
 from cshire.uploads import CheckedUpload, store
 
 LANGUAGES = ("en", "ja")
@@ -306,7 +309,8 @@ class _Work:
         self.texts = texts
         self.modules = [m for m in curriculum.modules if m.required]
         self.assignments = [m for m in self.modules if m.kind == ModuleKind.ASSIGNMENT]
-        self.milestones = [m for stage in curriculum.journey.stages for m in stage.milestones]
+        self.stages = list(curriculum.journey.stages)
+        self.milestones = [m for stage in self.stages for m in stage.milestones]
         self.friction = {m["code"]: m for stage in training_demo()["stages"]
                          for m in stage["milestones"]}
         self.evidence_png = _evidence_png()
@@ -332,7 +336,8 @@ class _Work:
 
     def half_way(self, enrolment: Enrolment) -> None:
         """The first stage passed; in the second, the first lesson passed, the second
-        opened, the sandbox exercise started and stuck on setup (with a screenshot)."""
+        opened, the assignment awaiting the mentor's review, the sandbox exercise
+        started and stuck on setup (with a screenshot)."""
         person = self._person(enrolment)
         first_stage = min(m.stage.position for m in self.modules)
         second = [m for m in self.modules if m.stage.position == first_stage + 1]
@@ -349,6 +354,13 @@ class _Work:
         self._record(person, sandbox, kickoff, MilestoneStatus.DONE, day=15)
         stuck = self._record(person, sandbox, setup, MilestoneStatus.STUCK, day=17)
         stuck.evidence_file = store(self.evidence_png, enrolment.user_id)
+        # The stage's assignment handed in yesterday: the mentor has something to review.
+        assignment = next(m for m in second if m.kind == ModuleKind.ASSIGNMENT)
+        self._progress(person, assignment, ProgressStatus.SUBMITTED, opened=17)
+        db.session.add(Submission(
+            enrolment_id=enrolment.id, module_id=assignment.id, round=1,
+            text=self._answer(assignment),
+            submitted_at=_at(person.start, NEWHIRE_STARTED_DAYS_AGO - 1)))
 
     def just_started(self, enrolment: Enrolment) -> None:
         """Only the first lesson opened."""
@@ -422,13 +434,10 @@ class _Work:
             **{field: text[self.lang] for field, text in reflection_text.items()},
             updated_at=_at(person.start, opened + 3))
         db.session.add(reflection)
-        return {
-            "records": [{"milestone_id": r.milestone_id, "status": r.status,
-                         "minutes_spent": r.minutes_spent, "difficulty": r.difficulty,
-                         "stuck_note": r.stuck_note, "evidence_url": r.evidence_url,
-                         "evidence_file_id": None} for r in records],
-            "reflection": {field: text[self.lang] for field, text in reflection_text.items()},
-        }
+        # The snapshot exactly as handing in takes it, so a round reads the same on
+        # the review page whether the demo or a new hire wrote it.
+        return exercise_snapshot(self.stages, {r.milestone_id: r for r in records},
+                                 reflection)
 
     def _status(self, person: _Person, milestone: Milestone) -> MilestoneStatus:
         """Harder milestones are more often where people get stuck; easy ones are now
@@ -464,29 +473,23 @@ class _Work:
 
 def _attempt(person: _Person, module: TrainingModule, number: int, passed: bool,
              when: datetime) -> QuizAttempt:
-    """An attempt with the quiz as shown (choices shuffled) and the answers given: all
-    right when passed, the last question wrong otherwise."""
-    questions = [q for q in module.questions if q.archived_at is None]
-    snapshot, answers = [], {}
-    for k, question in enumerate(questions):
-        choices = list(question.choices)
-        person.rng.shuffle(choices)
-        snapshot.append({
-            "id": question.id, "multiple": question.multiple,
-            "prompt_en": question.prompt_en, "prompt_ja": question.prompt_ja,
-            "choices": [{"id": c.id, "text_en": c.text_en, "text_ja": c.text_ja,
-                         "correct": c.correct, "explanation_en": c.explanation_en,
-                         "explanation_ja": c.explanation_ja} for c in choices],
-        })
-        if passed or k < len(questions) - 1:
-            answers[str(question.id)] = [c.id for c in choices if c.correct]
-        else:
-            answers[str(question.id)] = [next(c.id for c in choices if not c.correct)]
-    score = 100.0 if passed else round(100 * (len(questions) - 1) / len(questions), 1)
+    """An attempt as the quiz page takes one (its snapshot, shuffled; graded by the
+    quiz rules): all right when passed; otherwise the last questions wrong, as many as
+    it takes to miss the pass mark."""
+    pass_mark = module.pass_mark if module.pass_mark is not None else 100
+    questions = shuffled([question_snapshot(q) for q in module.questions
+                          if q.archived_at is None], person.rng)
+    answers = {str(q["id"]): sorted(right_choice_ids(q)) for q in questions}
+    for question in reversed(questions):
+        if passed or not grade(questions, answers, pass_mark).passed:
+            break
+        answers[str(question["id"])] = [next(c["id"] for c in question["choices"]
+                                             if not c["correct"])]
+    result = grade(questions, answers, pass_mark)
     return QuizAttempt(enrolment_id=person.enrolment.id, module_id=module.id, number=number,
                        started_at=when - timedelta(minutes=12), submitted_at=when,
-                       questions=snapshot, answers=answers, score=score, passed=passed,
-                       pass_mark=module.pass_mark)
+                       questions=questions, answers=answers, score=result.score,
+                       passed=result.passed, pass_mark=pass_mark)
 
 
 def _evidence_png(width: int = 48, height: int = 32) -> CheckedUpload:

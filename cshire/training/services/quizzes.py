@@ -211,7 +211,7 @@ def start_attempt(enrolment: Enrolment, module: TrainingModule, *,
         raise TrainingError("quiz_already_passed")
     if remaining(module, taken) == 0:
         raise TrainingError("quiz_attempts_used")
-    questions = [_snapshot_of(q) for q in live_questions(module)]
+    questions = [question_snapshot(q) for q in live_questions(module)]
     if not questions:
         raise TrainingError("quiz_empty")
     attempt = QuizAttempt(
@@ -223,7 +223,8 @@ def start_attempt(enrolment: Enrolment, module: TrainingModule, *,
     return attempt
 
 
-def _snapshot_of(question: QuizQuestion) -> dict:
+def question_snapshot(question: QuizQuestion) -> dict:
+    """A question as an attempt keeps it (texts, which choices are right, why)."""
     return {
         "id": question.id, "multiple": question.multiple,
         "prompt_en": question.prompt_en, "prompt_ja": question.prompt_ja,

@@ -14,6 +14,7 @@ from cshire.training.views import (  # noqa: F401 - routes register on bp
     readiness,
     reviews,
     sandbox,
+    tabs,
 )
 from cshire.training.views.blueprint import bp
 

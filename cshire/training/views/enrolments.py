@@ -1,7 +1,7 @@
 """Training's home (what each role has to do), enrolling new hires, and the enrolment
 page (progress per stage and module, interview gaps, sign-off, history)."""
 
-from flask import current_app, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -53,8 +53,7 @@ from cshire.training.views.blueprint import bp
 
 def page_helpers() -> dict:
     """What every training page of this area formats modules and statuses with."""
-    return {"has_module_page": "training.module" in current_app.view_functions,
-            "kinds": MODULE_KIND_LABELS, "statuses": PROGRESS_STATUS_LABELS,
+    return {"kinds": MODULE_KIND_LABELS, "statuses": PROGRESS_STATUS_LABELS,
             "outcomes": REVIEW_OUTCOME_LABELS}
 
 

@@ -91,9 +91,14 @@ def _render(enrolment, module, bound_record: tuple[int, SandboxRecordForm] | Non
         forms[bound_record[0]] = bound_record[1]
     is_new_hire = enrolment.user_id == current_user.id
     stage_locked = _stage_locked(enrolment, module)
+    # One record form open at a time (the page stays a readable list): the one just
+    # refused, else the first milestone not recorded yet.
+    open_milestone_id = bound_record[0] if bound_record is not None else next(
+        (m.id for stage in stages for m in stage.milestones if m.id not in records), None)
     return render_template(
         "training/sandbox_exercise.html", enrolment=enrolment, module=module, stages=stages,
-        records=records, forms=forms, status=status, is_new_hire=is_new_hire,
+        records=records, forms=forms, open_milestone_id=open_milestone_id,
+        status=status, is_new_hire=is_new_hire,
         stage_locked=stage_locked,
         editable=is_new_hire and not stage_locked and not is_locked(status),
         reflection=reflection,
