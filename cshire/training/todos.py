@@ -50,7 +50,7 @@ def mentor_todos(user: User) -> list[Todo]:
 def manager_todos(user: User) -> list[Todo]:
     if not user.has_role(*MANAGERS):
         return []
-    enrolments = managed_enrolments(user)
+    enrolments = managed_enrolments(user, for_counts=True)
     statuses = statuses_of(enrolments, organisation_zone()) if enrolments else []
     behind = sum(1 for s in statuses if s.overdue)
     ready = sum(1 for s in statuses if s.ready)

@@ -58,15 +58,20 @@ def histories(journey: Journey, owner_ids: Iterable[int]) -> dict[int, list[Acco
     owner_ids = list(owner_ids)
     if not owner_ids:
         return {}
+    # The journey is filtered here, not in SQL: with it in the WHERE clause a database
+    # without statistics (a fresh SQLite file) walks every event of the journey (500,000
+    # at the bench's large scale: ~2 s) instead of the owners' accounts and their events
+    # by index (~20 ms). An account is normally on one journey, so little is read twice.
     rows = db.session.execute(
-        select(CustomerAccount.id, CustomerAccount.owner_id, JourneyEvent.stage_code,
-               JourneyEvent.entered_on)
+        select(CustomerAccount.id, CustomerAccount.owner_id, JourneyEvent.journey_id,
+               JourneyEvent.stage_code, JourneyEvent.entered_on)
         .join(JourneyEvent, JourneyEvent.account_id == CustomerAccount.id)
-        .where(CustomerAccount.owner_id.in_(owner_ids), JourneyEvent.journey_id == journey.id)
+        .where(CustomerAccount.owner_id.in_(owner_ids))
     )
     events: dict[tuple[int, int], list[tuple[str, date]]] = defaultdict(list)
-    for account_id, owner_id, stage_code, entered_on in rows:
-        events[(owner_id, account_id)].append((stage_code, entered_on))
+    for account_id, owner_id, journey_id, stage_code, entered_on in rows:
+        if journey_id == journey.id:
+            events[(owner_id, account_id)].append((stage_code, entered_on))
     by_owner: dict[int, list[AccountHistory]] = defaultdict(list)
     for (owner_id, account_id), account_events in events.items():
         by_owner[owner_id].append(AccountHistory(account_id, owner_id, tuple(account_events)))

@@ -5,6 +5,7 @@ assignments, the sandbox exercise, the home page, sign-off) goes through here.
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -33,20 +34,40 @@ def curriculum_modules_query(curriculum_ids):
     )
 
 
-def plan_steps(enrolment: Enrolment, modules: Sequence[TrainingModule],
+class PlanModule(NamedTuple):
+    """What the plan rule reads of a module, read once: a manager's home page applies
+    the rule to hundreds of enrolments of the same few curricula."""
+
+    id: int
+    curriculum_id: int
+    stage_position: int
+    position: int
+    archived: bool
+    required: bool
+    due_days: int
+    kind: str
+
+    @classmethod
+    def of(cls, module: TrainingModule) -> "PlanModule":
+        return cls(module.id, module.curriculum_id, module.stage.position, module.position,
+                   module.is_archived, module.required, module.due_days, module.kind)
+
+
+def plan_steps(enrolment: Enrolment, modules: Sequence[PlanModule],
                statuses: Mapping[int, str], added_ids: Collection[int]) -> list[Step]:
     """THE plan rule: live modules, and archived ones the new hire has results on (kept,
     never required); must pass = required in the curriculum or added for them.
     ``statuses``: module id → progress status of this enrolment."""
+    start, not_started = enrolment.start_date, ProgressStatus.NOT_STARTED.value
     return [
-        Step(module_id=module.id, stage_position=module.stage.position,
+        Step(module_id=module.id, stage_position=module.stage_position,
              position=module.position,
-             required=not module.is_archived and (module.required or module.id in added_ids),
-             status=statuses.get(module.id, ProgressStatus.NOT_STARTED.value),
-             due_on=due_on(enrolment.start_date, module.due_days), kind=module.kind)
+             required=not module.archived and (module.required or module.id in added_ids),
+             status=statuses.get(module.id, not_started),
+             due_on=due_on(start, module.due_days), kind=module.kind)
         for module in modules
         if module.curriculum_id == enrolment.curriculum_id
-        and (not module.is_archived or module.id in statuses)
+        and (not module.archived or module.id in statuses)
     ]
 
 
@@ -54,8 +75,8 @@ def plan_modules(enrolment: Enrolment) -> list[tuple[TrainingModule, bool]]:
     """(module, must pass) for every module on the new hire's plan, in plan order."""
     modules = {m.id: m for m in db.session.scalars(
         curriculum_modules_query([enrolment.curriculum_id]))}
-    steps = plan_steps(enrolment, list(modules.values()), _statuses(enrolment),
-                       _added_ids(enrolment))
+    steps = plan_steps(enrolment, [PlanModule.of(m) for m in modules.values()],
+                       _statuses(enrolment), _added_ids(enrolment))
     return [(modules[step.module_id], step.required) for step in steps]
 
 
@@ -78,8 +99,9 @@ def progress_by_module(enrolment: Enrolment) -> dict[int, ModuleProgress]:
 
 def enrolment_steps(enrolment: Enrolment) -> list[Step]:
     """The plan as pure ``Step`` values for the rules (three queries)."""
-    modules = db.session.scalars(curriculum_modules_query([enrolment.curriculum_id])).all()
-    return plan_steps(enrolment, modules, _statuses(enrolment), _added_ids(enrolment))
+    modules = db.session.scalars(curriculum_modules_query([enrolment.curriculum_id]))
+    return plan_steps(enrolment, [PlanModule.of(m) for m in modules], _statuses(enrolment),
+                      _added_ids(enrolment))
 
 
 def ensure_unlocked(enrolment: Enrolment, module: TrainingModule) -> None:

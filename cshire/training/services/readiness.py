@@ -33,6 +33,7 @@ from cshire.training.rules.progress import (
 )
 from cshire.training.services.access import can_supervise_enrolment
 from cshire.training.services.progress import (
+    PlanModule,
     curriculum_modules_query,
     enrolment_steps,
     new_hire_today,
@@ -97,9 +98,11 @@ def statuses_of(enrolments: Sequence[Enrolment], organisation_zone: str,
         return []
     ids = [e.id for e in enrolments]
     modules_by_curriculum: dict[int, list[TrainingModule]] = defaultdict(list)
+    plan_modules_by_curriculum: dict[int, list[PlanModule]] = defaultdict(list)
     for module in db.session.scalars(
             curriculum_modules_query({e.curriculum_id for e in enrolments})):
         modules_by_curriculum[module.curriculum_id].append(module)
+        plan_modules_by_curriculum[module.curriculum_id].append(PlanModule.of(module))
     statuses: dict[int, dict[int, str]] = defaultdict(dict)
     for enrolment_id, module_id, status in db.session.execute(
             select(ModuleProgress.enrolment_id, ModuleProgress.module_id, ModuleProgress.status)
@@ -117,7 +120,8 @@ def statuses_of(enrolments: Sequence[Enrolment], organisation_zone: str,
     result = []
     for enrolment in enrolments:
         modules = modules_by_curriculum[enrolment.curriculum_id]
-        steps = plan_steps(enrolment, modules, statuses[enrolment.id], added[enrolment.id])
+        steps = plan_steps(enrolment, plan_modules_by_curriculum[enrolment.curriculum_id],
+                           statuses[enrolment.id], added[enrolment.id])
         on_plan = {step.module_id for step in steps}
         result.append(EnrolmentStatus(
             enrolment, steps, {m.id: m for m in modules if m.id in on_plan},
