@@ -14,8 +14,12 @@ from flask_babel import ngettext
 from cshire.auth.models import MANAGERS, Role, User
 from cshire.auth.services import organisation_zone
 from cshire.todos import DUE, OVERDUE, UPCOMING, Todo
-from cshire.training.services.enrolments import MENTOR_ROLES, managed_enrolments, own_enrolments
-from cshire.training.services.readiness import statuses_of
+from cshire.training.services.enrolments import (
+    MENTOR_ROLES,
+    managed_enrolments_query,
+    own_enrolments,
+)
+from cshire.training.services.readiness import plan_counts, statuses_of
 from cshire.training.services.reviews import awaiting_review_count
 
 TRAINING = _l("Training")
@@ -50,10 +54,10 @@ def mentor_todos(user: User) -> list[Todo]:
 def manager_todos(user: User) -> list[Todo]:
     if not user.has_role(*MANAGERS):
         return []
-    enrolments = managed_enrolments(user, for_counts=True)
-    statuses = statuses_of(enrolments, organisation_zone()) if enrolments else []
-    behind = sum(1 for s in statuses if s.overdue)
-    ready = sum(1 for s in statuses if s.ready)
+    zone = organisation_zone()
+    plans = plan_counts(managed_enrolments_query(user))
+    behind = sum(1 for p in plans if p.behind(zone))
+    ready = sum(1 for p in plans if p.ready)
     url = url_for("training.home")
     return [
         Todo(ngettext("%(num)d new hire with overdue training modules",

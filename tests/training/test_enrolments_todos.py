@@ -2,14 +2,17 @@
 mentor's rounds awaiting review, a manager's new hires behind and ready for sign-off —
 each source a fixed number of queries."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flask import url_for
+from sqlalchemy import select
 
 from cshire.auth.models import Role
 from cshire.extensions import db
 from cshire.training.models.curriculum import ModuleKind
+from cshire.training.models.enrolments import AddedModule, Enrolment
 from cshire.training.models.work import ModuleProgress, ProgressStatus
+from cshire.training.services.readiness import plan_counts, statuses_of
 from cshire.training.todos import manager_todos, mentor_todos, new_hire_todos
 from tests import factories
 from tests.conftest import count_queries, login
@@ -77,3 +80,34 @@ def test_the_home_page_shows_training_to_dos(app, client):
     db.session.commit()
     page = login(client, w.mentor).get(url_for("main.dashboard")).get_data(as_text=True)
     assert "1 piece of work awaiting your review" in page
+
+
+def test_the_counts_in_sql_follow_the_same_plan_rule_as_the_pages(app):
+    """plan_counts (the home page's to-dos) and statuses_of (the pages) agree on who is
+    ready and who is behind: an optional module added for one new hire is required for
+    them, an archived module with results is kept but never required, a passed module
+    counts once."""
+    w = people()
+    optional = make.module(w.curriculum, ModuleKind.LESSON, required=False, due_days=1)
+    archived = make.module(w.curriculum, ModuleKind.LESSON, due_days=1)
+    db.session.add_all([
+        AddedModule(enrolment=w.enrolment1, module=optional),
+        ModuleProgress(enrolment=w.enrolment1, module=archived,
+                       status=ProgressStatus.IN_PROGRESS.value),
+        *(ModuleProgress(enrolment=w.enrolment2, module=m, status=ProgressStatus.PASSED.value)
+          for m in (w.assignment, w.lesson, w.later)),
+    ])
+    archived.archived_at = datetime.now(UTC)
+    w.enrolment1.start_date = date.today() - timedelta(days=3)
+    db.session.flush()
+    enrolments = [w.enrolment1, w.enrolment2]
+    by_sql = {p.enrolment_id: p for p in plan_counts(
+        select(Enrolment).where(Enrolment.id.in_([e.id for e in enrolments])))}
+    for status in statuses_of(enrolments, "UTC"):
+        counted = by_sql[status.enrolment.id]
+        assert counted.must_pass == len(status.required)
+        assert counted.ready == status.ready
+        assert counted.behind("UTC") == bool(status.overdue)
+    assert (by_sql[w.enrolment1.id].ready, by_sql[w.enrolment1.id].behind("UTC")) == (
+        False, True)
+    assert by_sql[w.enrolment2.id].ready

@@ -50,17 +50,19 @@ def mentee_enrolments(user: User) -> list[Enrolment]:
         .order_by(Enrolment.start_date, Enrolment.id))))
 
 
-def managed_enrolments(user: User, *, for_counts: bool = False) -> list[Enrolment]:
-    """For a manager (admin: all): every enrolment they may see of other people, not
-    signed off yet, by cohort and start date. ``for_counts``: only what the plan rule
-    needs (the new hire's time zone), for the home page's to-do counts."""
+def managed_enrolments_query(user: User) -> Select:
+    """For a manager (admin: all): the enrolments they may see of other people, not
+    signed off yet."""
+    return visible_enrolments_query(user).where(
+        Enrolment.user_id != user.id, Enrolment.signed_off_at.is_(None))
+
+
+def managed_enrolments(user: User) -> list[Enrolment]:
+    """``managed_enrolments_query`` with the people, by cohort and start date."""
     if not user.has_role(*MANAGERS):
         return []
-    query = visible_enrolments_query(user).where(
-        Enrolment.user_id != user.id, Enrolment.signed_off_at.is_(None))
-    query = (query.options(joinedload(Enrolment.user).load_only(User.id, User.timezone))
-             if for_counts else _with_people(query))
-    return list(db.session.scalars(query.order_by(Enrolment.start_date.desc(), Enrolment.id)))
+    return list(db.session.scalars(_with_people(managed_enrolments_query(user)).order_by(
+        Enrolment.start_date.desc(), Enrolment.id)))
 
 
 def unenrolled_new_hires() -> list[User]:

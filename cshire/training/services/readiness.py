@@ -6,10 +6,11 @@ field-readiness sign-off by the mentor or a manager.
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 
 from cshire.audit import Change, ensure_current, record_changes
 from cshire.auth.messages import role_field
@@ -17,14 +18,16 @@ from cshire.auth.models import Role, User
 from cshire.auth.services import set_roles
 from cshire.database import utcnow
 from cshire.extensions import db
+from cshire.timezones import is_zone
 from cshire.training.messages import TrainingError
 from cshire.training.models.curriculum import TrainingModule
 from cshire.training.models.enrolments import AddedModule, Cohort, Enrolment
 from cshire.training.models.journey import JourneyStage
-from cshire.training.models.work import ModuleProgress, Submission
+from cshire.training.models.work import ModuleProgress, ProgressStatus, Submission
 from cshire.training.rules.progress import (
     StageProgress,
     Step,
+    due_on,
     is_due_soon,
     is_overdue,
     is_ready,
@@ -197,3 +200,54 @@ def _make_csm(user: User, actor: User) -> None:
     record_changes(user, {role_field(r): Change(r in held, r in roles)
                           for r in (Role.NEW_HIRE, Role.CSM)}, actor,
                    "field-readiness sign-off")
+
+
+@dataclass(frozen=True)
+class PlanCount:
+    """One enrolment's plan counted by the database: modules the new hire must pass,
+    how many are passed, and the earliest due day (days after the start) of those not
+    passed yet."""
+
+    enrolment_id: int
+    start_date: date
+    timezone: str | None  # the new hire's own zone, if they chose one
+    must_pass: int
+    passed: int
+    first_open_due_days: int | None
+
+    @property
+    def ready(self) -> bool:
+        return self.must_pass > 0 and self.passed == self.must_pass
+
+    def behind(self, organisation_zone: str) -> bool:
+        """A module is overdue on the new hire's own date."""
+        if self.first_open_due_days is None:
+            return False
+        zone = self.timezone if is_zone(self.timezone) else organisation_zone
+        today = datetime.now(ZoneInfo(zone)).date()
+        return due_on(self.start_date, self.first_open_due_days) < today
+
+
+def plan_counts(enrolments: Select) -> list[PlanCount]:
+    """``PlanCount`` of each enrolment ``enrolments`` selects, in one query however many
+    there are — the plan rule of ``progress.plan_steps`` (live modules that are required
+    or added for them) counted in SQL, for the home page's to-dos: a manager with
+    hundreds of new hires in training must not load every progress row."""
+    chosen = enrolments.with_only_columns(Enrolment.id).scalar_subquery()
+    added = select(AddedModule.id).where(AddedModule.enrolment_id == Enrolment.id,
+                                         AddedModule.module_id == TrainingModule.id).exists()
+    passed = select(ModuleProgress.id).where(
+        ModuleProgress.enrolment_id == Enrolment.id, ModuleProgress.module_id == TrainingModule.id,
+        ModuleProgress.status == ProgressStatus.PASSED.value).exists()
+    rows = db.session.execute(
+        select(Enrolment.id, Enrolment.start_date, User.timezone,
+               func.count(TrainingModule.id),
+               func.count(TrainingModule.id).filter(passed),
+               func.min(case((~passed, TrainingModule.due_days))))
+        .join(User, User.id == Enrolment.user_id)
+        .outerjoin(TrainingModule, and_(
+            TrainingModule.curriculum_id == Enrolment.curriculum_id,
+            TrainingModule.archived_at.is_(None), or_(TrainingModule.required, added)))
+        .where(Enrolment.id.in_(chosen))
+        .group_by(Enrolment.id, Enrolment.start_date, User.timezone))
+    return [PlanCount(*row) for row in rows]
