@@ -29,3 +29,20 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def rows_for(field_list, key: str, objects) -> list:
+    """(object, sub-form entry) for each of ``objects`` in their order, matched on the
+    entry's ``key`` field holding the object's id; an object missing from the posted
+    data gets an empty entry, so a page always shows every row (questions of a kit,
+    competencies of an evaluation)."""
+    entries = {}
+    for entry in field_list.entries:
+        entries.setdefault(str(getattr(entry.form, key).data), entry)
+    rows = []
+    for obj in objects:
+        entry = entries.get(str(obj.id))
+        if entry is None:
+            entry = field_list.append_entry({key: obj.id})
+        rows.append((obj, entry))
+    return rows

@@ -50,6 +50,7 @@ from cshire.evaluations.services.evaluations import (
 )
 from cshire.evaluations.views.blueprint import bp
 from cshire.extensions import db
+from cshire.forms import rows_for
 from cshire.i18n import localized
 from cshire.submit import submit
 
@@ -109,18 +110,8 @@ def _fill(form, evaluation, rater: Rater, text: str) -> None:
 
 
 def _rows(form, competencies) -> list:
-    """(competency, rating sub-form) in the order of ``competencies``; a competency
-    missing from the posted form gets an empty row so the page shows them all."""
-    entries = {}
-    for entry in form.ratings.entries:
-        entries.setdefault(str(entry.form.competency_id.data), entry)
-    rows = []
-    for competency in competencies:
-        entry = entries.get(str(competency.id))
-        if entry is None:
-            entry = form.ratings.append_entry({"competency_id": competency.id})
-        rows.append((competency, entry))
-    return rows
+    """(competency, rating sub-form) in the order of ``competencies``."""
+    return rows_for(form.ratings, "competency_id", competencies)
 
 
 def _whole_number(text: str) -> int | str | None:

@@ -14,6 +14,7 @@ from cshire.auth.access import ensure_allowed, ensure_found, roles
 from cshire.auth.models import MANAGERS
 from cshire.errors import DomainError, EditConflict, Problem
 from cshire.extensions import db
+from cshire.forms import rows_for
 from cshire.interviews.forms.scoring import NOT_ASKED, ReopenForm, ScorecardForm
 from cshire.interviews.messages import (
     ANSWER_AUDIT_LABELS,
@@ -83,18 +84,8 @@ def fill_scorecard_form(form: ScorecardForm, scorecard, rows) -> None:
 
 
 def pair_entries(form: ScorecardForm, items) -> list:
-    """(kit item, answer sub-form) for every question in kit order; a question missing
-    from the posted data gets an empty sub-form so the page always shows all of them."""
-    entries = {}
-    for entry in form.answers.entries:
-        entries.setdefault(str(entry.form.item_id.data), entry)
-    pairs = []
-    for item in items:
-        entry = entries.get(str(item.id))
-        if entry is None:
-            entry = form.answers.append_entry({"item_id": item.id})
-        pairs.append((item, entry))
-    return pairs
+    """(kit item, answer sub-form) for every question in kit order."""
+    return rows_for(form.answers, "item_id", items)
 
 
 def audit_labels(items) -> tuple[dict, dict]:

@@ -154,7 +154,12 @@ def hand_in(enrolment: Enrolment, module: TrainingModule, *, text: str = "",
     return submission
 
 
+def today_where(own_zone: str | None, organisation_zone: str) -> date:
+    """Today's date in a person's own zone, else the organisation's."""
+    zone = own_zone if is_zone(own_zone) else organisation_zone
+    return datetime.now(ZoneInfo(zone)).date()
+
+
 def new_hire_today(enrolment: Enrolment, organisation_zone: str) -> date:
     """Today's date where the new hire is (their zone, else the organisation's)."""
-    zone = enrolment.user.timezone if is_zone(enrolment.user.timezone) else organisation_zone
-    return datetime.now(ZoneInfo(zone)).date()
+    return today_where(enrolment.user.timezone, organisation_zone)

@@ -6,9 +6,8 @@ field-readiness sign-off by the mentor or a manager.
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, case, func, or_, select
 
@@ -18,7 +17,6 @@ from cshire.auth.models import Role, User
 from cshire.auth.services import set_roles
 from cshire.database import utcnow
 from cshire.extensions import db
-from cshire.timezones import is_zone
 from cshire.training.messages import TrainingError
 from cshire.training.models.curriculum import TrainingModule
 from cshire.training.models.enrolments import AddedModule, Cohort, Enrolment
@@ -41,6 +39,7 @@ from cshire.training.services.progress import (
     enrolment_steps,
     new_hire_today,
     plan_steps,
+    today_where,
 )
 
 DUE_SOON_DAYS = 3
@@ -223,8 +222,7 @@ class PlanCount:
         """A module is overdue on the new hire's own date."""
         if self.first_open_due_days is None:
             return False
-        zone = self.timezone if is_zone(self.timezone) else organisation_zone
-        today = datetime.now(ZoneInfo(zone)).date()
+        today = today_where(self.timezone, organisation_zone)
         return due_on(self.start_date, self.first_open_due_days) < today
 
 
